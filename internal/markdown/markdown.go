@@ -1,0 +1,82 @@
+// Package markdown is the site's one use of goldmark: it renders article
+// bodies to HTML, split into sections at level-2 headings, and it writes
+// plain text as Markdown that renders back to exactly that text.
+//
+// Raw HTML in Markdown is never passed through: an editor's "<div>" or
+// "<script>" comes out as an omitted-HTML comment, so content is text.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// Section is a part of an article body: the text before the first level-2
+// heading (with an empty Title), or a level-2 heading and what follows it.
+type Section struct {
+	Title string
+	HTML  template.HTML
+}
+
+// md is safe for concurrent use: goldmark's parser and renderer keep no
+// per-call state.
+var md = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// Render converts a Markdown body into sections. HTML is trusted output:
+// goldmark escapes text and drops raw HTML.
+func Render(body []byte) ([]Section, error) {
+	doc := md.Parser().Parse(text.NewReader(body))
+	var (
+		sections []Section
+		cur      Section
+		buf      bytes.Buffer
+	)
+	flush := func() {
+		cur.HTML = template.HTML(buf.String())
+		if cur.Title != "" || buf.Len() > 0 {
+			sections = append(sections, cur)
+		}
+		buf.Reset()
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+			flush()
+			cur = Section{Title: plainText(h, body)}
+			continue
+		}
+		if err := md.Renderer().Render(&buf, body, n); err != nil {
+			return nil, fmt.Errorf("rendering markdown: %w", err)
+		}
+	}
+	flush()
+	return sections, nil
+}
+
+// plainText is the text of a node without its markup.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			// Its children are Text nodes; walk on.
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

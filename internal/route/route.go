@@ -1,0 +1,104 @@
+// Package route owns the site's address space: where each page is written
+// under the output folder and the URL it is reached at under the base URL.
+// Every URL of the site is made here; templates never join paths.
+package route
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/gosimple/slug"
+)
+
+// MaxSlug bounds the length of a slug in bytes, so that file names and URLs
+// stay well under file-system limits.
+const MaxSlug = 80
+
+// Slug turns a headline or tag into a URL path segment: lower case ASCII
+// words joined by hyphens, transliterated from other scripts, at most
+// MaxSlug bytes and cut at a word boundary. It is never empty: text with no
+// letters or digits gives fallback.
+func Slug(text, fallback string) string {
+	s := slug.Make(text)
+	if len(s) > MaxSlug {
+		s = s[:MaxSlug]
+		if i := strings.LastIndexByte(s, '-'); i > 0 {
+			s = s[:i]
+		}
+		s = strings.Trim(s, "-")
+	}
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+// Site maps pages to output files and URLs for one base URL.
+type Site struct {
+	base *url.URL // always ends in "/"
+}
+
+// New returns the routes for baseURL: an absolute http(s) URL such as
+// "https://example.github.io/digest/", or a root path such as "/" or
+// "/digest/" for a site whose host is not known.
+func New(baseURL string) (*Site, error) {
+	if baseURL == "" {
+		baseURL = "/"
+	}
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("base URL %q: %w", baseURL, err)
+	}
+	switch {
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
+	case (u.Scheme == "http" || u.Scheme == "https") && u.Host != "":
+	default:
+		return nil, fmt.Errorf("base URL %q: want http(s)://host/path/ or /path/", baseURL)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, fmt.Errorf("base URL %q: must not have a query, fragment or user", baseURL)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	return &Site{base: u}, nil
+}
+
+// Base returns the base URL as given, normalised to end in "/".
+func (s *Site) Base() string { return s.base.String() }
+
+// Rel returns the URL of the site-relative path p (such as "news/x/" or
+// "style.css") as an absolute path with the base URL's path in front, for
+// links within the site: "/digest/news/x/".
+func (s *Site) Rel(p string) string {
+	return (&url.URL{Path: s.base.Path + strings.TrimPrefix(p, "/")}).EscapedPath()
+}
+
+// Abs returns the full URL of the site-relative path p, with scheme and host
+// where the base URL has them, for feeds, canonical links and sitemaps.
+func (s *Site) Abs(p string) string {
+	u := *s.base
+	u.Path = s.base.Path + strings.TrimPrefix(p, "/")
+	return u.String()
+}
+
+// ArticlePath is the site-relative URL path of an article: "news/<slug>/".
+func ArticlePath(slug string) string { return "news/" + slug + "/" }
+
+// TopicPath is the site-relative URL path of a topic page: "topics/<slug>/".
+func TopicPath(tag string) string { return "topics/" + TopicSlug(tag) + "/" }
+
+// TopicSlug is the path segment of a tag's topic page.
+func TopicSlug(tag string) string { return Slug(tag, "topic") }
+
+// File turns a site-relative URL path into the output file that serves it:
+// a path ending in "/" is a folder with an index.html.
+func File(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
