@@ -1,0 +1,190 @@
+package content
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/t4k3news/digest/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// fmLine turns a line of the front matter into a line of the file: the
+// front matter starts on line 2, after the opening "---".
+func fmLine(n int) int { return n + 1 }
+
+// yamlError positions a YAML syntax error. The YAML library reports its
+// position only in the text of the error ("yaml: line 3: ..."), read here
+// and nowhere else. Its scanner counts lines from 1, but its parser, whose
+// messages all start "did not find expected", counts them from 0.
+func yamlError(path string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		num, text, _ := strings.Cut(rest, ": ")
+		if n, convErr := strconv.Atoi(num); convErr == nil {
+			if strings.HasPrefix(text, "did not find expected") {
+				n++
+			}
+			return diag.Errorf(path, fmLine(n), "front matter: %s", text)
+		}
+	}
+	return diag.Errorf(path, 1, "front matter: %s", msg)
+}
+
+// validSlug matches what route.Slug makes; a slug becomes a folder name,
+// so nothing else (no "/", no "..") may pass.
+var validSlug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// keyLine returns the file line of a top-level key, or 1.
+func keyLine(root *yaml.Node, key string) int {
+	if len(root.Content) == 1 {
+		m := root.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return fmLine(m.Content[i].Line)
+			}
+		}
+	}
+	return 1
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// decodeMeta fills m from the parsed front matter, reporting every unknown
+// key, wrong type and missing required key with its line.
+func decodeMeta(path string, root *yaml.Node, m *Meta) error {
+	var errs diag.List
+	d := decoder{path: path, errs: &errs}
+	switch {
+	case root.Kind == 0:
+		errs.Add(path, 1, "front matter is empty")
+	case len(root.Content) == 1:
+		d.value(root.Content[0], reflect.ValueOf(m).Elem(), "")
+	}
+	if len(errs) == 0 {
+		if strings.TrimSpace(m.Title) == "" {
+			errs.Add(path, 1, "front matter: missing title")
+		}
+		if m.Date.IsZero() {
+			errs.Add(path, 1, "front matter: missing date")
+		}
+		if m.Slug != "" && !validSlug.MatchString(m.Slug) {
+			errs.Add(path, keyLine(root, "slug"), "front matter: slug %q: want lower-case letters, digits and single hyphens, such as %q", m.Slug, "russia-seeks-veto")
+		}
+	}
+	return errs.Err()
+}
+
+type decoder struct {
+	path string
+	errs *diag.List
+}
+
+func (d decoder) fail(n *yaml.Node, key, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if key != "" {
+		msg = key + ": " + msg
+	}
+	d.errs.Add(d.path, fmLine(n.Line), "front matter: %s", msg)
+}
+
+// value decodes n into v, which is addressable; key names v in errors.
+func (d decoder) value(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // an empty value leaves the zero value
+	}
+	switch {
+	case v.Type() == timeType:
+		d.scalar(n, v, key, "a date such as 2025-08-21T10:00:00Z")
+	case v.Kind() == reflect.Struct:
+		d.mapping(n, v, key)
+	case v.Kind() == reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		d.value(n, v.Elem(), key)
+	case v.Kind() == reflect.Slice:
+		d.sequence(n, v, key)
+	case v.Kind() == reflect.Bool:
+		d.scalar(n, v, key, "true or false")
+	default:
+		d.scalar(n, v, key, "text")
+	}
+}
+
+func (d decoder) scalar(n *yaml.Node, v reflect.Value, key, want string) {
+	if n.Kind != yaml.ScalarNode {
+		d.fail(n, key, "want %s, got %s", want, kindName(n))
+		return
+	}
+	if err := n.Decode(v.Addr().Interface()); err != nil {
+		d.fail(n, key, "want %s, got %q", want, n.Value)
+	}
+}
+
+func (d decoder) sequence(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n, key, "want a list, got %s", kindName(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", key, i+1))
+	}
+	v.Set(s)
+}
+
+func (d decoder) mapping(n *yaml.Node, v reflect.Value, key string) {
+	if n.Kind != yaml.MappingNode {
+		d.fail(n, key, "want a mapping of keys to values, got %s", kindName(n))
+		return
+	}
+	fields := fieldsByKey(v.Type())
+	seen := make(map[string]bool)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		name := joinKey(key, k.Value)
+		idx, ok := fields[k.Value]
+		switch {
+		case !ok:
+			d.fail(k, "", "unknown key %q", name)
+		case seen[k.Value]:
+			d.fail(k, "", "key %q given twice", name)
+		default:
+			seen[k.Value] = true
+			d.value(val, v.Field(idx), name)
+		}
+	}
+}
+
+func joinKey(parent, key string) string {
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+// fieldsByKey maps the YAML keys of a struct type to field indexes.
+func fieldsByKey(t reflect.Type) map[string]int {
+	m := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" && name != "-" {
+			m[name] = i
+		}
+	}
+	return m
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}

@@ -1,0 +1,59 @@
+// Package content reads and writes the site's content files: YAML front
+// matter between "---" lines, then a Markdown body. It owns the front matter
+// schema and its validation; the YAML library is used here and nowhere else.
+//
+// Where a key has a meaning in Hugo (title, date, description, summary, tags,
+// slug, draft), it has Hugo's name and type, so content stays portable.
+package content
+
+import "time"
+
+// Document is one content file.
+type Document struct {
+	// Path names the file in errors, e.g. "content/x.md".
+	Path string
+	Meta Meta
+	// Body is the Markdown after the front matter.
+	Body string
+	// BodyLine is the 1-based line of the file on which Body starts, so that
+	// positions in the body can be reported as lines of the file.
+	BodyLine int
+	// Checksum is the checksum that convert recorded in the front matter, or
+	// "" for a file written by hand. See [Document.Edited].
+	Checksum string
+	edited   bool
+}
+
+// Meta is the front matter of an article.
+type Meta struct {
+	Title       string     `yaml:"title"`
+	Slug        string     `yaml:"slug"`
+	Description string     `yaml:"description,omitempty"` // the dek
+	Summary     string     `yaml:"summary,omitempty"`     // the lede
+	Headline    string     `yaml:"headline,omitempty"`    // the alternative headline
+	Date        time.Time  `yaml:"date"`
+	Lastmod     time.Time  `yaml:"lastmod,omitempty"`
+	Draft       bool       `yaml:"draft,omitempty"`
+	Author      string     `yaml:"author,omitempty"`
+	Source      string     `yaml:"source,omitempty"`
+	Tags        []string   `yaml:"tags,omitempty"`
+	Takeaways   []Takeaway `yaml:"takeaways,omitempty"`
+	Highlights  []string   `yaml:"highlights,omitempty"`
+	Risk        *Risk      `yaml:"risk,omitempty"`
+	Closing     string     `yaml:"closing,omitempty"`
+	Related     []string   `yaml:"related,omitempty"`
+	Seed        string     `yaml:"seed,omitempty"`
+}
+
+// Takeaway is a quote card: the words quoted and who said them, or why they
+// matter.
+type Takeaway struct {
+	Quote   string `yaml:"quote"`
+	Context string `yaml:"context,omitempty"`
+}
+
+// Risk is the boxed risk note of an article.
+type Risk struct {
+	Title string `yaml:"title"`
+	Text  string `yaml:"text,omitempty"`
+}

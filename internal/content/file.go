@@ -1,0 +1,133 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/t4k3news/digest/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+const delimiter = "---"
+
+// checksumPrefix starts the comment line that convert writes into the front
+// matter. It records what convert wrote, so that a later convert can tell a
+// file an editor changed (which it must not overwrite) from its own output.
+const checksumPrefix = "# converted by digest; once you edit this file, convert leaves it alone. sha256:"
+
+// Marshal returns the file for doc: front matter, a checksum comment that
+// marks the file as convert's own, and the body. The output depends only on
+// doc, so the same document always gives the same bytes.
+func Marshal(doc *Document) []byte {
+	var fm bytes.Buffer
+	enc := yaml.NewEncoder(&fm)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc.Meta); err != nil {
+		// Meta holds only strings, times, lists and structs of those.
+		panic("content: encoding front matter: " + err.Error())
+	}
+	enc.Close()
+	body := strings.TrimRight(doc.Body, "\n") + "\n"
+	file := assemble(fm.Bytes(), "", body)
+	return assemble(fm.Bytes(), checksumPrefix+checksum(file)+"\n", body)
+}
+
+func assemble(frontMatter []byte, checksumLine, body string) []byte {
+	var b bytes.Buffer
+	b.WriteString(delimiter + "\n")
+	b.Write(frontMatter)
+	b.WriteString(checksumLine)
+	b.WriteString(delimiter + "\n\n")
+	b.WriteString(body)
+	return b.Bytes()
+}
+
+func checksum(file []byte) string {
+	sum := sha256.Sum256(file)
+	return hex.EncodeToString(sum[:16])
+}
+
+// Edited reports whether the file was changed since convert wrote it, or was
+// written by hand: convert may replace only a file for which it is false.
+func (d *Document) Edited() bool { return d.edited }
+
+// Parse reads a content file. Errors name path and the line of the file.
+func Parse(path string, data []byte) (*Document, error) {
+	if !utf8.Valid(data) {
+		return nil, diag.Errorf(path, lineOfInvalidUTF8(data), "not valid UTF-8")
+	}
+	src := strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")
+	fm, body, bodyLine, err := split(path, src)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{Path: path, Body: body, BodyLine: bodyLine}
+	doc.Checksum, doc.edited = readChecksum(fm, body)
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(fm), &root); err != nil {
+		return nil, yamlError(path, err)
+	}
+	if err := decodeMeta(path, &root, &doc.Meta); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// split cuts src into front matter and body. Line 1 must be "---"; the
+// front matter ends at the next "---" line.
+func split(path, src string) (fm, body string, bodyLine int, err error) {
+	rest, ok := strings.CutPrefix(src, delimiter+"\n")
+	if !ok {
+		return "", "", 0, diag.Errorf(path, 1, "no front matter: the file must start with a %q line", delimiter)
+	}
+	line := 2
+	for off := 0; off < len(rest); line++ {
+		end := strings.IndexByte(rest[off:], '\n')
+		if end < 0 {
+			end = len(rest) - off
+		}
+		if strings.TrimRight(rest[off:off+end], " \t") == delimiter {
+			body = strings.TrimPrefix(rest[min(off+end+1, len(rest)):], "\n")
+			skipped := len(rest[min(off+end+1, len(rest)):]) - len(body)
+			return rest[:off], body, line + 1 + skipped, nil
+		}
+		off += end + 1
+	}
+	return "", "", 0, diag.Errorf(path, 1, "front matter is not closed: no %q line after line 1", delimiter)
+}
+
+// readChecksum finds convert's checksum comment and checks it against the
+// file as it is now.
+func readChecksum(fm, body string) (sum string, edited bool) {
+	var rest strings.Builder
+	for _, line := range strings.SplitAfter(fm, "\n") {
+		if s, ok := strings.CutPrefix(line, checksumPrefix); ok && sum == "" {
+			sum = strings.TrimSpace(s)
+			continue
+		}
+		rest.WriteString(line)
+	}
+	if sum == "" {
+		return "", true
+	}
+	file := assemble([]byte(rest.String()), "", body)
+	return sum, checksum(file) != sum
+}
+
+func lineOfInvalidUTF8(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}
