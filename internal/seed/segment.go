@@ -9,10 +9,10 @@ import (
 type kind int
 
 const (
-	kindStart     kind = iota // header and body
-	kindTakeaways             // quote/context pairs, then analysis
-	kindHighlights            // bullets, then risk and closing
-	kindRelated               // related titles
+	kindStart      kind = iota // header and body
+	kindTakeaways              // quote/context pairs, then analysis
+	kindHighlights             // bullets, then risk and closing
+	kindRelated                // related titles
 )
 
 // segment is a run of lines after a marker (or before the first marker).
