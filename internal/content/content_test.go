@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -135,4 +136,29 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("meta changed in round trip:\n%#v\n%#v", doc.Meta, again.Meta)
 		}
 	})
+}
+
+func TestLoad(t *testing.T) {
+	good := Marshal(sample())
+	fsys := fstest.MapFS{
+		"content/b.md":          {Data: good},
+		"content/sub/a.md":      {Data: []byte("---\ntitle: A\ndate: 2025-01-02\n---\nA.\n")},
+		"content/bad.md":        {Data: []byte("---\ntitle: X\ndate: 2025-01-02\nfoo: 1\n---\n")},
+		"content/notes.txt":     {Data: []byte("ignored")},
+		"content/.hidden.md":    {Data: []byte("ignored")},
+		"content/.git/x.md":     {Data: []byte("ignored")},
+		"content/zz-missing.md": {Data: []byte("no front matter")},
+	}
+	docs, err := Load(fsys, "content")
+	want := `content/bad.md:4: front matter: unknown key "foo" (and 1 more)`
+	if err == nil || err.Error() != want {
+		t.Errorf("Load error = %v, want %s", err, want)
+	}
+	var paths []string
+	for _, d := range docs {
+		paths = append(paths, d.Path)
+	}
+	if !reflect.DeepEqual(paths, []string{"content/b.md", "content/sub/a.md"}) {
+		t.Errorf("loaded %v", paths)
+	}
 }
