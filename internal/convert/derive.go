@@ -1,0 +1,152 @@
+package convert
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/seed"
+)
+
+// Bounds on derived fields, in runes.
+const (
+	maxTitle   = 90
+	maxSummary = 300
+)
+
+// derive fills the title, description and summary that a lacks, from its
+// alternative headline or its first sentences, and warns about each.
+func (c *converter) derive(a *seed.Article, m *content.Meta) {
+	first, line := firstParagraph(a)
+	sentences := splitSentences(first)
+	if m.Title == "" && a.AltHeadline != "" {
+		m.Title = a.AltHeadline
+		c.report.Warnings.Add(a.Name, a.Lines.AltHeadline, "no headline; title taken from the alternative headline")
+	}
+	if m.Title == "" && len(sentences) > 0 {
+		m.Title = title(sentences[0])
+		c.report.Warnings.Add(a.Name, line, "no headline; title derived from the first sentence: %q", m.Title)
+	}
+	if m.Title == "" {
+		m.Title = strings.TrimSuffix(m.Seed, ".txt")
+		c.report.Warnings.Add(a.Name, 0, "no headline and no sentence to derive one; title is the seed's name")
+	}
+	if m.Description == "" && len(sentences) > 0 {
+		m.Description = bound(sentences[0], maxSummary)
+		c.report.Warnings.Add(a.Name, line, "no dek; description derived from the first sentence")
+	}
+	if m.Summary == "" && len(sentences) > 0 {
+		m.Summary = summary(sentences)
+		c.report.Warnings.Add(a.Name, line, "no lede; summary derived from the first sentences")
+	}
+}
+
+// firstParagraph is the text the derived fields come from, and its line.
+func firstParagraph(a *seed.Article) (string, int) {
+	switch {
+	case a.Lede != "":
+		return a.Lede, a.Lines.Lede
+	case len(a.Body) > 0:
+		return a.Body[0].Text, a.Body[0].Line
+	case len(a.Analysis) > 0:
+		return a.Analysis[0].Text, a.Analysis[0].Line
+	}
+	return "", 0
+}
+
+// title makes a headline of a sentence: its first clause, cut at a word
+// boundary to at most maxTitle runes, without a dangling "for" or "the"
+// or final punctuation.
+func title(s string) string {
+	if i := strings.IndexAny(s, ",;:—–("); i > 0 && len([]rune(s[:i])) >= 20 {
+		s = s[:i]
+	}
+	words := strings.Fields(cut(s, maxTitle))
+	for len(words) > 3 && dangling[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
+	return strings.TrimRightFunc(strings.Join(words, " "), func(r rune) bool {
+		return unicode.IsPunct(r) && !strings.ContainsRune("”’\")", r)
+	})
+}
+
+// dangling words cannot end a headline.
+var dangling = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true,
+	"for": true, "to": true, "in": true, "on": true, "at": true, "by": true, "with": true,
+	"from": true, "as": true, "that": true, "its": true, "their": true, "his": true, "her": true,
+}
+
+// summary joins the first sentences while they fit in maxSummary runes.
+func summary(sentences []string) string {
+	s := sentences[0]
+	for _, next := range sentences[1:] {
+		if len([]rune(s))+1+len([]rune(next)) > maxSummary {
+			break
+		}
+		s += " " + next
+	}
+	return bound(s, maxSummary)
+}
+
+// bound cuts s to at most max runes at a word boundary, with an ellipsis.
+func bound(s string, max int) string {
+	if len([]rune(s)) <= max {
+		return s
+	}
+	return strings.TrimRightFunc(cut(s, max-1), unicode.IsPunct) + "…"
+}
+
+// cut returns the longest prefix of s of whole words with at most max runes.
+func cut(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	head := string(r[:max])
+	if unicode.IsSpace(r[max]) {
+		return strings.TrimSpace(head)
+	}
+	if i := strings.LastIndexFunc(head, unicode.IsSpace); i > 0 {
+		return strings.TrimSpace(head[:i])
+	}
+	return head
+}
+
+// splitSentences splits a paragraph after ".", "?" or "!" (and any closing
+// quotes) where a space and a capital letter or opening quote follow, but
+// not after an initial or an abbreviation such as "U.S.".
+func splitSentences(p string) []string {
+	var out []string
+	words := strings.Fields(p)
+	start := 0
+	for i, w := range words {
+		if i+1 < len(words) && endsSentence(w) && startsSentence(words[i+1]) {
+			out = append(out, strings.Join(words[start:i+1], " "))
+			start = i + 1
+		}
+	}
+	if start < len(words) {
+		out = append(out, strings.Join(words[start:], " "))
+	}
+	return out
+}
+
+func endsSentence(w string) bool {
+	w = strings.TrimRight(w, "\"”’')")
+	if !strings.HasSuffix(w, ".") && !strings.HasSuffix(w, "?") && !strings.HasSuffix(w, "!") {
+		return false
+	}
+	stem := strings.TrimRight(w, ".?!")
+	if strings.Contains(stem, ".") || len([]rune(stem)) == 1 {
+		return false // "U.S.", "J."
+	}
+	return !abbreviations[strings.ToLower(stem)]
+}
+
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true, "rep": true, "gov": true, "lt": true, "col": true, "no": true, "vs": true}
+
+func startsSentence(w string) bool {
+	r := []rune(strings.TrimLeft(w, "\"“‘'("))
+	return len(r) > 0 && (unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]))
+}

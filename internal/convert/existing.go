@@ -1,0 +1,88 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/diag"
+)
+
+// existing is what the content folder held before the run.
+type existing struct {
+	// bySeed finds a seed's content file by its "seed" key.
+	bySeed map[string]*content.Document
+	// taken holds the slugs in use, by file name and by "slug" key, with
+	// what uses them.
+	taken map[string]string
+}
+
+// scan reads the content files in dir. A file that does not parse is an
+// error, but its name stays taken so that convert never overwrites it.
+func scan(dir string, errs, warns *diag.List) (*existing, error) {
+	ex := &existing{bySeed: map[string]*content.Document{}, taken: map[string]string{}}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return ex, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("convert: %w", err)
+	}
+	for _, e := range entries { // ReadDir sorts by name
+		if e.IsDir() || filepath.Ext(e.Name()) != ".md" || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		ex.taken[strings.TrimSuffix(e.Name(), ".md")] = path
+		if err := ex.add(path, warns); err != nil {
+			errs.Append(path, err)
+		}
+	}
+	return ex, nil
+}
+
+// add records the content file at path.
+func (ex *existing) add(path string, warns *diag.List) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	doc, err := content.Parse(path, data)
+	if err != nil {
+		return err
+	}
+	if doc.Meta.Slug != "" {
+		ex.taken[doc.Meta.Slug] = path
+	}
+	if doc.Meta.Seed == "" {
+		return nil
+	}
+	if first := ex.bySeed[doc.Meta.Seed]; first != nil {
+		warns.Add(path, 0, "also converted from seed %s, like %s; ignored", doc.Meta.Seed, first.Path)
+		return nil
+	}
+	if doc.Meta.Slug == "" {
+		doc.Meta.Slug = strings.TrimSuffix(filepath.Base(path), ".md")
+	}
+	ex.bySeed[doc.Meta.Seed] = doc
+	return nil
+}
+
+// claim reserves slug for the seed name, or the first free "slug-N" with a
+// warning if it is taken.
+func (ex *existing) claim(name, slug string, warns *diag.List) string {
+	s := slug
+	for n := 2; ex.taken[s] != ""; n++ {
+		s = slug + "-" + strconv.Itoa(n)
+	}
+	if s != slug {
+		warns.Add(name, 0, "slug %q is taken by %s; using %q", slug, ex.taken[slug], s)
+	}
+	ex.taken[s] = name
+	return s
+}
