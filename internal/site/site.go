@@ -1,0 +1,161 @@
+// Package site is the model of the whole site, built once from the loaded
+// content: the published articles newest first, the topics made from their
+// tags, and for each article its related-news sidebar (the editor's related
+// titles resolved to articles, and "More on this" ranked by shared tags and
+// terms). It reads no files and makes every URL through internal/route.
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/route"
+)
+
+// Site is the model handed to the renderer.
+type Site struct {
+	// Routes makes the URLs of the site's pages and assets.
+	Routes *route.Site
+	// Articles are the published articles, newest first.
+	Articles []*Article
+	// Topics are the topics of all articles, sorted by name.
+	Topics []*Topic
+
+	bySlug map[string]*Article
+}
+
+// Article is one published article and its place in the site.
+type Article struct {
+	// Doc is the content file the article was loaded from.
+	Doc *content.Document
+	// Meta is Doc.Meta, for brevity in templates.
+	Meta *content.Meta
+	// Path is the site-relative URL path of the article: "news/<slug>/".
+	Path string
+	// URL and Permalink are Path under the base URL, as a path and in full.
+	URL, Permalink string
+	// Topics are the article's topics in the order of its tags.
+	Topics []*Topic
+	// Related are the editor's related titles, in order, resolved to
+	// articles where they name one. See [Related].
+	Related []Related
+	// More are up to MaxMore other articles on the same subject, best
+	// first, none of them the article itself or linked from Related.
+	More []*Article
+
+	n int // index in Site.Articles
+}
+
+// Related is an editorial related-news title. Article is the site's article
+// it names, or nil when it names none: the title is then shown as plain
+// text, never as a dead link.
+type Related struct {
+	Title   string
+	Article *Article
+}
+
+// Topic is a topic page: every article carrying a tag with its slug.
+type Topic struct {
+	// Name is the tag as written in the newest article that carries it.
+	Name string
+	Slug string
+	// Path, URL and Permalink are as for [Article].
+	Path, URL, Permalink string
+	// Articles are the topic's articles, newest first.
+	Articles []*Article
+}
+
+// New builds the site from the loaded documents. Drafts are left out. Two
+// published documents with the same slug are an error naming both files.
+func New(docs []*content.Document, routes *route.Site) (*Site, error) {
+	s := &Site{Routes: routes, bySlug: make(map[string]*Article)}
+	if err := s.addArticles(docs); err != nil {
+		return nil, err
+	}
+	s.addTopics()
+	s.resolveRelated()
+	s.rankMore()
+	return s, nil
+}
+
+// Article returns the article with the given slug, or nil.
+func (s *Site) Article(slug string) *Article { return s.bySlug[slug] }
+
+func (s *Site) addArticles(docs []*content.Document) error {
+	for _, d := range docs {
+		if !d.Meta.Draft {
+			s.Articles = append(s.Articles, s.newArticle(d))
+		}
+	}
+	slices.SortStableFunc(s.Articles, compareArticles)
+	var errs diag.List
+	for i, a := range s.Articles {
+		a.n = i
+		if a.Meta.Slug == "" {
+			errs.Add(a.Doc.Path, 0, "no slug")
+			continue
+		}
+		if prev := s.bySlug[a.Meta.Slug]; prev != nil {
+			first, second := orderPaths(prev.Doc.Path, a.Doc.Path)
+			errs.Add(second, 0, "slug %q is also used by %s", a.Meta.Slug, first)
+			continue
+		}
+		s.bySlug[a.Meta.Slug] = a
+	}
+	return errs.Err()
+}
+
+// orderPaths returns the two paths sorted, so that the duplicate-slug error
+// is reported against the same file whatever the order of the input.
+func orderPaths(a, b string) (string, string) {
+	if b < a {
+		return b, a
+	}
+	return a, b
+}
+
+func (s *Site) newArticle(d *content.Document) *Article {
+	p := route.ArticlePath(d.Meta.Slug)
+	return &Article{Doc: d, Meta: &d.Meta, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p)}
+}
+
+// compareArticles orders the digest: newest first, then by seed file name
+// (the order the editor filed them), then by slug and path so that the
+// order never depends on the order of the input.
+func compareArticles(a, b *Article) int {
+	return cmp.Or(
+		b.Meta.Date.Compare(a.Meta.Date),
+		cmp.Compare(a.Meta.Seed, b.Meta.Seed),
+		cmp.Compare(a.Meta.Slug, b.Meta.Slug),
+		cmp.Compare(a.Doc.Path, b.Doc.Path),
+	)
+}
+
+func (s *Site) addTopics() {
+	bySlug := make(map[string]*Topic)
+	for _, a := range s.Articles {
+		for _, tag := range a.Meta.Tags {
+			t := bySlug[route.TopicSlug(tag)]
+			if t == nil {
+				t = s.newTopic(tag)
+				bySlug[t.Slug] = t
+				s.Topics = append(s.Topics, t)
+			}
+			if !slices.Contains(a.Topics, t) {
+				a.Topics = append(a.Topics, t)
+				t.Articles = append(t.Articles, a)
+			}
+		}
+	}
+	slices.SortFunc(s.Topics, func(a, b *Topic) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+	})
+}
+
+func (s *Site) newTopic(tag string) *Topic {
+	p := route.TopicPath(tag)
+	return &Topic{Name: tag, Slug: route.TopicSlug(tag), Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p)}
+}
