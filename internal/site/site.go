@@ -23,6 +23,9 @@ type Site struct {
 	Articles []*Article
 	// Topics are the topics of all articles, sorted by name.
 	Topics []*Topic
+	// Featured are the MaxFeatured topics with the most articles, for the
+	// navigation: most articles first, then by name.
+	Featured []*Topic
 
 	bySlug map[string]*Article
 }
@@ -76,6 +79,7 @@ func New(docs []*content.Document, routes *route.Site) (*Site, error) {
 		return nil, err
 	}
 	s.addTopics()
+	s.feature()
 	s.resolveRelated()
 	s.rankMore()
 	return s, nil
@@ -158,4 +162,13 @@ func (s *Site) addTopics() {
 func (s *Site) newTopic(tag string) *Topic {
 	p := route.TopicPath(tag)
 	return &Topic{Name: tag, Slug: route.TopicSlug(tag), Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p)}
+}
+
+// MaxFeatured is the number of topics in the site navigation.
+const MaxFeatured = 6
+
+func (s *Site) feature() {
+	s.Featured = slices.Clone(s.Topics) // sorted by name
+	slices.SortStableFunc(s.Featured, func(a, b *Topic) int { return cmp.Compare(len(b.Articles), len(a.Articles)) })
+	s.Featured = s.Featured[:min(len(s.Featured), MaxFeatured)]
 }

@@ -79,6 +79,9 @@ func TestTopics(t *testing.T) {
 	if nato.URL != "/digest/topics/nato/" {
 		t.Errorf("nato URL = %q", nato.URL)
 	}
+	if got := s.Featured; len(got) != 3 || got[0] != nato || got[1].Slug != "ukraine" {
+		t.Errorf("featured = %v, want nato, ukraine, sergei-lavrov (by count, then name)", got)
+	}
 	if b := s.Article("b"); len(b.Topics) != 2 {
 		t.Errorf("b has %d topics, want 2 (NATO twice is one topic)", len(b.Topics))
 	}
