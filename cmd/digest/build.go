@@ -1,0 +1,33 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/t4k3news/digest/internal/build"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("build", "[--source DIR] [--destination DIR] [--base-url URL]", stderr)
+	source := fs.String("source", ".", "the site's root `folder`: content/, templates/ and static/")
+	dest := fs.String("destination", "", "the output `folder` (default SOURCE/public)")
+	baseURL := fs.String("base-url", "/", "the `URL` the site is published at, e.g. https://example.github.io/digest/")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	res, err := build.Build(build.Options{
+		Source:      os.DirFS(*source),
+		Destination: *dest,
+		BaseURL:     *baseURL,
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, res)
+	return nil
+}

@@ -1,0 +1,118 @@
+// Package build turns a site's sources into its output folder: it loads the
+// content, makes the site model, renders every page with the site's
+// templates, adds the static files, and commits the result to the
+// destination in one step, so that a failed build leaves the last good site.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"time"
+
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/output"
+	"github.com/t4k3news/digest/internal/render"
+	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+// Folders of a site's source, relative to its root.
+const (
+	ContentDir   = "content"
+	TemplatesDir = "templates"
+	StaticDir    = "static"
+)
+
+// Options says what to build and where.
+type Options struct {
+	// Source is the site's root: content/, templates/ and static/ are read
+	// from it.
+	Source fs.FS
+	// Destination is the output folder on disk.
+	Destination string
+	// BaseURL is the URL the site is published at; "" means "/".
+	BaseURL string
+}
+
+// Result counts what a build did.
+type Result struct {
+	Articles, Topics int
+	output.Stats
+	Elapsed time.Duration
+}
+
+// Pages is the number of files in the new site.
+func (r Result) Pages() int { return r.Written + r.Unchanged }
+
+func (r Result) String() string {
+	return fmt.Sprintf("built %d files (%d articles, %d topics) in %v: %d written, %d unchanged, %d removed",
+		r.Pages(), r.Articles, r.Topics, r.Elapsed.Round(time.Millisecond), r.Written, r.Unchanged, r.Removed)
+}
+
+// Build builds the site. Errors in the sources are reported together (a
+// diag.List) and leave the destination as it was.
+func Build(opts Options) (Result, error) {
+	start := time.Now()
+	s, r, err := prepare(opts)
+	if err != nil {
+		return Result{}, err
+	}
+	w, err := output.Begin(opts.Destination)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := write(opts.Source, s, r, w); err != nil {
+		w.Abort()
+		return Result{}, err
+	}
+	stats, err := w.Commit()
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Articles: len(s.Articles), Topics: len(s.Topics), Stats: stats, Elapsed: time.Since(start)}, nil
+}
+
+// prepare loads and checks everything a build needs before anything is
+// written, reporting content and template errors together.
+func prepare(opts Options) (*site.Site, *render.Renderer, error) {
+	routes, err := route.New(opts.BaseURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, loadErr := content.Load(opts.Source, ContentDir)
+	r, tmplErr := render.New(opts.Source, TemplatesDir)
+	var errs diag.List
+	errs.Append(ContentDir, loadErr)
+	errs.Append(TemplatesDir, tmplErr)
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	s, err := site.New(docs, routes)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, r, nil
+}
+
+// write renders every page and copies every static file into w.
+func write(src fs.FS, s *site.Site, r *render.Renderer, w *output.Writer) error {
+	if err := r.Site(s, w.WriteFile); err != nil {
+		return err
+	}
+	return fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == StaticDir {
+			return fs.SkipDir
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		return w.WriteFile(path.Join(p[len(StaticDir)+1:]), data)
+	})
+}
