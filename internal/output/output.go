@@ -1,0 +1,188 @@
+// Package output writes a built site into its destination folder
+// transactionally and incrementally.
+//
+// A build fills a staging tree beside the destination (for /x/public it is
+// /x/.public.staging) and Commit swaps the two trees with one atomic rename.
+// Readers and later builds therefore only ever see a whole site, the previous
+// one or the new one, even if the build fails or the process is killed at any
+// moment; the next Begin takes whatever the staging tree holds and brings it
+// in order. Files whose bytes did not change become hard links to the
+// destination's files, so an unchanged rebuild writes no file and keeps every
+// file's inode and modification time. After the swap the old site stays on
+// disk as the next build's staging tree: nothing is deleted wholesale.
+//
+// Because the two trees share files through hard links, the package never
+// writes into an existing file: new bytes always go to a fresh temporary file
+// that is renamed into place.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+)
+
+// Stats counts what a committed build did to the destination.
+type Stats struct {
+	Written   int // files whose bytes are new
+	Unchanged int // files kept as they were, same inode and mtime
+	Removed   int // files of the previous site that are not in the new one
+}
+
+// A Writer is one build of a destination folder, from Begin to Commit or
+// Abort. Its WriteFile and CopyFile methods are safe for concurrent use.
+type Writer struct {
+	l          layout
+	lock       *os.File
+	exchange   func(a, b string) error
+	destExists bool
+
+	paths registry
+	dirs  sync.Map // staging directories known to exist, by slash path
+	seq   atomic.Uint64
+
+	written, unchanged atomic.Int64
+
+	active   sync.RWMutex // read-held by each write, write-held to close
+	closed   bool
+	failOnce sync.Once
+	failed   error
+}
+
+var errClosed = errors.New("output: writer already committed or aborted")
+
+// Begin starts a build of the site in dest. It takes a lock beside dest so
+// that two builds cannot interleave, and recovers from a build that was
+// killed. The caller must end the build with Commit or Abort.
+func Begin(dest string) (*Writer, error) {
+	l, err := newLayout(dest)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := acquire(l.lock, l.dest)
+	if err != nil {
+		return nil, err
+	}
+	w := &Writer{l: l, lock: lock, exchange: exchange}
+	w.paths.init()
+	if err := w.prepare(); err != nil {
+		lock.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// prepare recovers an interrupted swap and makes sure the staging tree exists.
+func (w *Writer) prepare() error {
+	if err := w.l.recover(); err != nil {
+		return err
+	}
+	exists, err := isDir(w.l.dest)
+	if err != nil {
+		return err
+	}
+	w.destExists = exists
+	return mkdir(w.l.staging)
+}
+
+// WriteFile adds the file rel, a slash-separated path such as
+// "news/x/index.html", with the given bytes to the new site. If the
+// destination already holds exactly these bytes at rel, the file is kept
+// as it is. A failed write makes the build fail: Commit will refuse.
+func (w *Writer) WriteFile(rel string, data []byte) error {
+	return w.put(rel, bytesSource(data))
+}
+
+// CopyFile adds the file rel to the new site with the bytes of the file at
+// srcPath, as WriteFile does. Use it for static assets.
+func (w *Writer) CopyFile(rel, srcPath string) error {
+	w.active.RLock()
+	defer w.active.RUnlock()
+	src, err := openFileSource(srcPath)
+	if err == nil {
+		return w.putLocked(rel, src)
+	}
+	w.fail(err)
+	return err
+}
+
+func (w *Writer) put(rel string, src source) error {
+	w.active.RLock()
+	defer w.active.RUnlock()
+	return w.putLocked(rel, src)
+}
+
+func (w *Writer) putLocked(rel string, src source) error {
+	if w.closed {
+		return errClosed
+	}
+	err := w.paths.add(rel)
+	if err == nil {
+		err = w.place(rel, src)
+	}
+	if err != nil {
+		w.fail(err)
+	}
+	return err
+}
+
+func (w *Writer) fail(err error) {
+	w.failOnce.Do(func() { w.failed = err })
+}
+
+// Paths returns the slash-separated paths of the files in the new site so
+// far, sorted.
+func (w *Writer) Paths() []string {
+	return w.paths.list()
+}
+
+// Commit removes from the staging tree everything that is not in the new
+// site and swaps it with the destination atomically. It must be called after
+// every WriteFile and CopyFile has returned. It fails without touching the
+// destination if any write failed.
+func (w *Writer) Commit() (Stats, error) {
+	if err := w.close(); err != nil {
+		return Stats{}, err
+	}
+	defer w.lock.Close()
+	if w.failed != nil {
+		return Stats{}, fmt.Errorf("output: not committing a build with a failed write: %w", w.failed)
+	}
+	removed, err := w.countStale()
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := w.prune(); err != nil {
+		return Stats{}, err
+	}
+	if err := w.swap(); err != nil {
+		return Stats{}, err
+	}
+	return Stats{
+		Written:   int(w.written.Load()),
+		Unchanged: int(w.unchanged.Load()),
+		Removed:   removed,
+	}, nil
+}
+
+// Abort ends the build and leaves the destination untouched; the staging
+// tree is left for the next build to bring in order. After Commit it does
+// nothing, so "defer w.Abort()" is the usual pattern.
+func (w *Writer) Abort() {
+	if w.close() == nil {
+		w.lock.Close()
+	}
+}
+
+// close stops new writes after waiting for those in flight.
+func (w *Writer) close() error {
+	w.active.Lock()
+	defer w.active.Unlock()
+	if w.closed {
+		return errClosed
+	}
+	w.closed = true
+	return nil
+}
