@@ -1,0 +1,350 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const base = "https://example.github.io/digest/"
+
+// realTemplates parses the site's own templates/.
+func realTemplates(t *testing.T) *Renderer {
+	t.Helper()
+	r, err := New(os.DirFS("../.."), "templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func testSite(t *testing.T) *site.Site {
+	t.Helper()
+	date := time.Date(2025, 8, 20, 9, 30, 0, 0, time.UTC)
+	docs := []*content.Document{
+		{Path: "content/veto.md", Body: "Russia has said it will only back *guarantees*.\n\n<script>alert(1)</script>\n\n## Analysis\n\nThe move could centralize decisions.\n", Meta: content.Meta{
+			Title: "Russia seeks veto in Ukraine security guarantees", Slug: "russia-seeks-veto", Date: date,
+			Headline:    "Russia demands veto in Ukraine security guarantees",
+			Description: "Lavrov says Moscow must be involved.", Summary: "Lavrov says any guarantee must include Moscow.",
+			Author: "Rodney Mbua", Source: "T4K3.news", Seed: "003.txt",
+			Tags:       []string{"Russia", "Sergei Lavrov", "Ukraine"},
+			Takeaways:  []content.Takeaway{{Quote: "This will not work", Context: "Lavrov dismissing Europe’s approach"}, {Quote: "No context here"}},
+			Highlights: []string{"This will not work", "involving China is a WTF moment"},
+			Risk:       &content.Risk{Title: "High stakes over security guarantees", Text: "The demand raises the risk of deadlock."},
+			Closing:    "The next moves will reveal how far diplomacy can bend.",
+			Related:    []string{"Russia demands veto on Ukraine security guarantees", "Ukraine security talks risk uncertain path", "Alaska summit updates"},
+		}},
+		{Path: "content/talks.md", Body: "NATO defence chiefs spoke.\n", Meta: content.Meta{
+			Title: "Ukraine security talks risk uncertain path", Slug: "ukraine-security-talks", Date: date.Add(-time.Hour),
+			Description: "NATO defence chiefs discuss guarantees.", Seed: "000.txt", Tags: []string{"Ukraine", "NATO"},
+			Takeaways: []content.Takeaway{{Quote: "Peace needs teeth not talk"}},
+		}},
+		{Path: "content/evil.md", Body: "Body.\n", Meta: content.Meta{
+			Title: `<script>alert("x")</script> & "quoted" title`, Slug: "evil", Date: date.Add(-2 * time.Hour),
+			Description: `A dek with <b>tags</b> & "quotes"`, Seed: "009.txt", Tags: []string{`<i>Tag</i>`, "Ukraine"},
+			Takeaways: []content.Takeaway{{Quote: `<img src=x onerror=alert(1)>`, Context: `"ctx" <em>`}},
+			Related:   []string{`<a href="http://evil">x</a>`},
+		}},
+	}
+	routes, err := route.New(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.New(docs, routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// renderAll renders the whole site into a map from file to contents.
+func renderAll(t *testing.T, r *Renderer, s *site.Site) map[string][]byte {
+	t.Helper()
+	var mu sync.Mutex
+	out := make(map[string][]byte)
+	err := r.Site(s, func(file string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := out[file]; dup {
+			return fmt.Errorf("%s emitted twice", file)
+		}
+		out[file] = data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestSiteFiles(t *testing.T) {
+	out := renderAll(t, realTemplates(t), testSite(t))
+	var files []string
+	for f := range out {
+		files = append(files, f)
+	}
+	slices.Sort(files)
+	want := []string{
+		"404.html", "index.html",
+		"news/evil/index.html", "news/russia-seeks-veto/index.html", "news/ukraine-security-talks/index.html",
+		"topics/i-tag-i/index.html", "topics/nato/index.html", "topics/russia/index.html",
+		"topics/sergei-lavrov/index.html", "topics/ukraine/index.html",
+	}
+	if !slices.Equal(files, want) {
+		t.Errorf("files:\n%s\nwant:\n%s", strings.Join(files, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestEveryPage checks what every page must have.
+func TestEveryPage(t *testing.T) {
+	href := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	for file, data := range renderAll(t, realTemplates(t), testSite(t)) {
+		page := string(data)
+		for _, want := range []string{
+			"<!doctype html>\n<html lang=\"en\">", "<title>", `<meta name="description" content="`,
+			`<link rel="stylesheet" href="/digest/style.css">`, `<a class="skip-link" href="#main">`,
+			"<header", "<nav", `<main id="main"`, "<footer",
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: no %q", file, want)
+			}
+		}
+		canonical := base + strings.TrimSuffix(strings.TrimSuffix(file, "index.html"), "/")
+		if file != "index.html" && file != "404.html" {
+			canonical += "/"
+		}
+		if !strings.Contains(page, `<link rel="canonical" href="`+canonical+`">`) {
+			t.Errorf("%s: canonical is not %s", file, canonical)
+		}
+		if n := strings.Count(page, "<h1"); n != 1 {
+			t.Errorf("%s: %d h1 elements, want 1", file, n)
+		}
+		for _, m := range href.FindAllStringSubmatch(page, -1) {
+			u := m[1]
+			if !strings.HasPrefix(u, "/digest/") && !strings.HasPrefix(u, base) && u != "#main" {
+				t.Errorf("%s: URL %q is outside the base URL", file, u)
+			}
+		}
+	}
+}
+
+func TestArticlePage(t *testing.T) {
+	s := testSite(t)
+	data, err := realTemplates(t).Article(s, s.Article("russia-seeks-veto"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	for _, want := range []string{
+		`<h1 class="headline">Russia seeks veto in Ukraine security guarantees</h1>`,
+		`<p class="dek">Lavrov says Moscow must be involved.</p>`,
+		`<p class="lede">Lavrov says any guarantee must include Moscow.</p>`,
+		"<p>Russia has said it will only back <em>guarantees</em>.</p>",
+		"<figure class=\"takeaway\">\n<blockquote><p>This will not work</p></blockquote>\n<figcaption>Lavrov dismissing Europe’s approach</figcaption>\n</figure>",
+		"<figure class=\"takeaway\">\n<blockquote><p>No context here</p></blockquote>\n</figure>",
+		"<ul class=\"highlights\">\n<li>This will not work</li>\n<li>involving China is a WTF moment</li>\n</ul>",
+		"<h2>Analysis</h2>\n<p>The move could centralize decisions.</p>",
+		`<aside class="risk" aria-label="Risk">`, "<h2>High stakes over security guarantees</h2>",
+		`<p class="closing">The next moves will reveal how far diplomacy can bend.</p>`,
+		`<span class="author">By Rodney Mbua</span>`, `<span class="source">T4K3.news</span>`,
+		`<time datetime="2025-08-20T09:30:00Z">20 August 2025</time>`,
+		`<li><a href="/digest/topics/sergei-lavrov/">Sergei Lavrov</a></li>`,
+		`<aside class="related" aria-label="Related news">`,
+		`<li><a href="/digest/news/ukraine-security-talks/">Ukraine security talks risk uncertain path</a></li>`,
+		`<li><span class="unlinked">Alaska summit updates</span></li>`,
+		`<h2 id="more-title">More on this</h2>`,
+		`<li><a href="/digest/news/evil/">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("article page: no %q", want)
+		}
+	}
+	for _, bad := range []string{"Russia demands veto on", "<script>", `href="/digest/news/russia-seeks-veto/"`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("article page has %q", bad)
+		}
+	}
+	// Order: body, takeaways, highlights, analysis, risk, closing, sidebar.
+	last := 0
+	for _, mark := range []string{`class="story-body"`, `class="takeaway"`, `class="highlights"`, "<h2>Analysis", `class="risk"`, `class="closing"`, `class="related"`} {
+		i := strings.Index(page, mark)
+		if i < last {
+			t.Errorf("%s is out of order", mark)
+		}
+		last = i
+	}
+}
+
+func TestFrontPage(t *testing.T) {
+	s := testSite(t)
+	data, err := realTemplates(t).Front(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	lead := strings.Index(page, `<h2 class="lead-title" id="lead-title"><a href="/digest/news/russia-seeks-veto/">`)
+	card := strings.Index(page, `<h2 class="card-title"><a href="/digest/news/ukraine-security-talks/">Ukraine security talks risk uncertain path</a></h2>`)
+	evil := strings.Index(page, `<h2 class="card-title"><a href="/digest/news/evil/">`)
+	if lead < 0 || card < lead || evil < card {
+		t.Errorf("front page: lead at %d, cards at %d, %d; want lead, then cards newest first", lead, card, evil)
+	}
+	for _, want := range []string{
+		`<p class="dek">NATO defence chiefs discuss guarantees.</p>`,
+		`<blockquote class="card-quote"><p>Peace needs teeth not talk</p></blockquote>`,
+		"<title>T4K3.news</title>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("front page: no %q", want)
+		}
+	}
+}
+
+func TestEscaping(t *testing.T) {
+	out := renderAll(t, realTemplates(t), testSite(t))
+	for file, data := range out {
+		page := string(data)
+		for _, bad := range []string{"<script", "<b>", "<i>", "<img", "<em>ctx", `<a href="http://evil"`} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s: unescaped %q", file, bad)
+			}
+		}
+	}
+	evil := string(out["news/evil/index.html"])
+	for _, want := range []string{
+		`<title>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quoted&#34; title · T4K3.news</title>`,
+		`<h1 class="headline">&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quoted&#34; title</h1>`,
+		`<meta name="description" content="A dek with &lt;b&gt;tags&lt;/b&gt; &amp; &#34;quotes&#34;">`,
+		`<blockquote><p>&lt;img src=x onerror=alert(1)&gt;</p></blockquote>`,
+		`<figcaption>&#34;ctx&#34; &lt;em&gt;</figcaption>`,
+		`<span class="unlinked">&lt;a href=&#34;http://evil&#34;&gt;x&lt;/a&gt;</span>`,
+		`<a href="/digest/topics/i-tag-i/">&lt;i&gt;Tag&lt;/i&gt;</a>`,
+	} {
+		if !strings.Contains(evil, want) {
+			t.Errorf("evil page: no %q", want)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	r := realTemplates(t)
+	first := renderAll(t, r, testSite(t))
+	for range 3 {
+		again := renderAll(t, realTemplates(t), testSite(t))
+		for f, data := range first {
+			if !bytes.Equal(data, again[f]) {
+				t.Errorf("%s differs between runs", f)
+			}
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	out := renderAll(t, realTemplates(t), testSite(t))
+	for file, golden := range map[string]string{
+		"index.html":                        "front.html",
+		"news/russia-seeks-veto/index.html": "article.html",
+		"topics/ukraine/index.html":         "topic.html",
+		"404.html":                          "404.html",
+	} {
+		path := filepath.Join("testdata", golden)
+		if *update {
+			if err := os.WriteFile(path, out[file], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out[file], want) {
+			t.Errorf("%s differs from %s; run go test -update and review the diff", file, path)
+		}
+	}
+}
+
+func TestTemplateErrors(t *testing.T) {
+	layout := `{{define "layout"}}<!doctype html>{{template "main" .}}{{end}}`
+	ok := func(files map[string]string) fstest.MapFS {
+		fsys := fstest.MapFS{"t/layout.html": {Data: []byte(layout)}}
+		for _, p := range pageTemplates {
+			fsys["t/"+p] = &fstest.MapFile{Data: []byte(`{{template "layout" .}}{{define "main"}}<h1>{{.Title}}</h1>{{end}}`)}
+		}
+		for name, text := range files {
+			fsys[name] = &fstest.MapFile{Data: []byte(text)}
+		}
+		return fsys
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string // error from New, or from rendering the front page
+	}{
+		{"parse error in page", map[string]string{"t/article.html": "<p>\n{{.Title}\n"},
+			`template: t/article.html:2: bad character U+007D '}'`},
+		{"parse error in partial", map[string]string{"t/partials/card.html": "{{define \"card\"}}\n\n{{if}}{{end}}"},
+			`template: t/partials/card.html:3: missing value for if`},
+		{"missing page", map[string]string{"t/404.html": ""}, ""},
+		{"execute error", map[string]string{"t/index.html": "{{template \"layout\" .}}{{define \"main\"}}\n<h1>{{.Nope}}</h1>{{end}}"},
+			`rendering index.html: template: t/index.html:2:6: executing "main" at <.Nope>: can't evaluate field Nope in type *render.Page`},
+		{"bad html context", map[string]string{"t/index.html": "{{template \"layout\" .}}{{define \"main\"}}<a href=\"{{.Title}}{{end}}"},
+			`rendering index.html: html/template:t/index.html: ends in a non-text context: {stateURL delimDoubleQuote urlPartNone jsCtxRegexp [] attrURL elementNone <nil>}`},
+	}
+	s := testSite(t)
+	for _, tt := range tests {
+		fsys := ok(tt.files)
+		if tt.name == "missing page" {
+			delete(fsys, "t/404.html")
+			tt.want = "templates: open t/404.html: file does not exist"
+		}
+		r, err := New(fsys, "t")
+		if err == nil {
+			_, err = r.Front(s)
+		}
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s:\n got %v\nwant %s", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestSiteError(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layout.html":  {Data: []byte(`{{define "layout"}}{{template "main" .}}{{end}}`)},
+		"index.html":   {Data: []byte(`{{template "layout" .}}{{define "main"}}front{{end}}`)},
+		"article.html": {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Article.Meta.Risk.Title}}{{end}}`)},
+		"topic.html":   {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Topic.Name}}{{end}}`)},
+		"404.html":     {Data: []byte(`{{template "layout" .}}{{define "main"}}404{{end}}`)},
+	}
+	r, err := New(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two of the three articles have no risk box; the first in page order
+	// is reported, every time.
+	want := `rendering news/ukraine-security-talks/index.html: template: article.html:1:50: executing "main" at <.Article.Meta.Risk.Title>: nil pointer evaluating *content.Risk.Title`
+	for range 5 {
+		err := r.Site(testSite(t), func(string, []byte) error { return nil })
+		if err == nil || err.Error() != want {
+			t.Fatalf("Site error:\n got %v\nwant %s", err, want)
+		}
+	}
+	err = r.Site(testSite(t), func(f string, _ []byte) error { return fmt.Errorf("disk full writing %s", f) })
+	if err == nil || err.Error() != "disk full writing index.html" {
+		t.Errorf("emit error: %v", err)
+	}
+}
