@@ -97,15 +97,17 @@ func killChild(t *testing.T, dest string, start int, fallback bool) int {
 	lines.Scan() // "started"
 	time.Sleep(time.Duration(rand.IntN(1000)) * time.Millisecond)
 	cmd.Process.Signal(syscall.SIGKILL)
-	committed := start - 1
+	committed, other := start-1, ""
 	for lines.Scan() {
 		if v, err := strconv.Atoi(lines.Text()); err == nil {
 			committed = v
+		} else {
+			other += lines.Text() + "\n"
 		}
 	}
 	var exit *exec.ExitError
 	if err := cmd.Wait(); !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-		t.Fatalf("child: %v\n%s", err, stderr.String())
+		t.Fatalf("child: %v\n%s%s", err, other, stderr.String())
 	}
 	t.Logf("killed after committing version %d (started at %d, fallback %v)", committed, start, fallback)
 	return committed

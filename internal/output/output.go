@@ -14,6 +14,9 @@
 // Because the two trees share files through hard links, the package never
 // writes into an existing file: new bytes always go to a fresh temporary file
 // that is renamed into place.
+//
+// Nothing is fsynced: a site survives the build process dying at any
+// moment, not the machine losing power in the middle of a build.
 package output
 
 import (
@@ -92,33 +95,25 @@ func (w *Writer) prepare() error {
 // destination already holds exactly these bytes at rel, the file is kept
 // as it is. A failed write makes the build fail: Commit will refuse.
 func (w *Writer) WriteFile(rel string, data []byte) error {
-	return w.put(rel, bytesSource(data))
+	return w.put(rel, func() (source, error) { return bytesSource(data), nil })
 }
 
 // CopyFile adds the file rel to the new site with the bytes of the file at
 // srcPath, as WriteFile does. Use it for static assets.
 func (w *Writer) CopyFile(rel, srcPath string) error {
-	w.active.RLock()
-	defer w.active.RUnlock()
-	src, err := openFileSource(srcPath)
-	if err == nil {
-		return w.putLocked(rel, src)
-	}
-	w.fail(err)
-	return err
+	return w.put(rel, func() (source, error) { return openFileSource(srcPath) })
 }
 
-func (w *Writer) put(rel string, src source) error {
+func (w *Writer) put(rel string, open func() (source, error)) error {
 	w.active.RLock()
 	defer w.active.RUnlock()
-	return w.putLocked(rel, src)
-}
-
-func (w *Writer) putLocked(rel string, src source) error {
 	if w.closed {
 		return errClosed
 	}
-	err := w.paths.add(rel)
+	src, err := open()
+	if err == nil {
+		err = w.paths.add(rel)
+	}
 	if err == nil {
 		err = w.place(rel, src)
 	}
