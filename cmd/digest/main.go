@@ -24,7 +24,7 @@ import (
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
+		if !isHelp(err) {
 			report(os.Stderr, err)
 		}
 		os.Exit(exitCode(err))
@@ -100,6 +100,8 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+func isHelp(err error) bool { return errors.Is(err, flag.ErrHelp) }
+
 // report prints an error for a person: every input problem on its own line.
 func report(w io.Writer, err error) {
 	var list diag.List
@@ -115,7 +117,7 @@ func report(w io.Writer, err error) {
 // help request and 1 for any other failure.
 func exitCode(err error) int {
 	switch {
-	case errors.Is(err, flag.ErrHelp):
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
 		return 2

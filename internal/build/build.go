@@ -86,7 +86,7 @@ func prepare(opts Options) (*site.Site, *render.Renderer, error) {
 	r, tmplErr := render.New(opts.Source, TemplatesDir)
 	var errs diag.List
 	errs.Append(ContentDir, loadErr)
-	errs.Append(TemplatesDir, tmplErr)
+	errs.Append("", tmplErr) // html/template names the file and line
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}

@@ -11,7 +11,8 @@ import (
 )
 
 // Error is one problem at a position in an input file. Line is 1-based; 0
-// means the problem is about the file as a whole.
+// means the problem is about the file as a whole. An Error with no File
+// carries a message that names its place itself.
 type Error struct {
 	File string
 	Line int
@@ -19,6 +20,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if e.File == "" {
+		return e.Msg
+	}
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 	}
@@ -39,7 +43,8 @@ func (l *List) Add(file string, line int, format string, args ...any) {
 }
 
 // Append adds err to the list: a *Error or a List keeps its positions, any
-// other error is recorded against file.
+// other error is recorded against file ("" for an error whose text already
+// names its place).
 func (l *List) Append(file string, err error) {
 	switch e := err.(type) {
 	case nil:

@@ -26,12 +26,15 @@ func (p *parser) segment(s segment) {
 // opens with a site line, and the body.
 func (p *parser) start(lines []line) {
 	text := nonBlank(lines)
-	if len(text) < 2 || !isSiteLine(text[0].text) {
+	if len(text) == 0 || !isSiteLine(text[0].text) {
 		p.body(text)
 		return
 	}
 	a := p.a
 	a.Site, a.Lines.Site = text[0].text, text[0].num
+	if len(text) == 1 {
+		return // a site line alone: no article
+	}
 	block := headerBlock(lines, text[0].num)
 	rest := text[1:]
 	if len(block) > 0 {

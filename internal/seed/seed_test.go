@@ -71,6 +71,7 @@ func TestParseErrors(t *testing.T) {
 		{"byline only", "Written By Someone\n", "s.txt: no article text: no paragraph found"},
 		{"no letters", "----\n12345\n", "s.txt: no article text: no paragraph found"},
 		{"header only", "T4K3.news\nHeadline\nDek\n", "s.txt: no article text: no paragraph found"},
+		{"site line only", "T4K3.news\n", "s.txt: no article text: no paragraph found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

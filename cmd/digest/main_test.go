@@ -1,0 +1,98 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script")
+
+// TestMain lets the scripts run digest as a command, in this test binary.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"digest": func() {
+			err := run(os.Args[1:], os.Stdout, os.Stderr)
+			if err != nil && !isHelp(err) {
+				report(os.Stderr, err)
+			}
+			os.Exit(exitCode(err))
+		},
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata/script. Each starts in a
+// work folder holding the repository's templates/ and static/, with the
+// five real seeds in realseeds/.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			for _, dir := range []string{"templates", "static"} {
+				if err := os.CopyFS(filepath.Join(env.WorkDir, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
+					return err
+				}
+			}
+			if err := os.CopyFS(filepath.Join(env.WorkDir, "realtemplates"), os.DirFS(filepath.Join("..", "..", "templates"))); err != nil {
+				return err
+			}
+			return os.CopyFS(filepath.Join(env.WorkDir, "realseeds"), os.DirFS(filepath.Join("..", "..", "seeds")))
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"links": cmdLinks,
+		},
+	})
+}
+
+// linkAttr finds the URLs that a page links to or loads.
+var linkAttr = regexp.MustCompile(`(?:href|src)="([^"#]*)`)
+
+// cmdLinks checks that every site-internal href and src in the HTML files
+// below DIR resolves to a file of the site: links DIR BASEPATH.
+func cmdLinks(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: links DIR BASEPATH")
+	}
+	root, base := ts.MkAbs(args[0]), args[1]
+	var broken []string
+	checked := 0
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range linkAttr.FindAllStringSubmatch(string(data), -1) {
+			rel, ok := strings.CutPrefix(m[1], base)
+			if !ok {
+				continue
+			}
+			checked++
+			target := filepath.Join(root, filepath.FromSlash(rel))
+			if rel == "" || strings.HasSuffix(rel, "/") {
+				target = filepath.Join(target, "index.html")
+			}
+			if _, err := os.Stat(target); err != nil {
+				broken = append(broken, fmt.Sprintf("%s: %s", p[len(root)+1:], m[1]))
+			}
+		}
+		return nil
+	})
+	ts.Check(err)
+	if checked == 0 {
+		ts.Fatalf("no links under %s found", base)
+	}
+	if neg != (len(broken) > 0) {
+		ts.Fatalf("%d of %d links broken:\n%s", len(broken), checked, strings.Join(broken, "\n"))
+	}
+	ts.Logf("%d links checked", checked)
+}
