@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/t4k3news/digest/internal/build"
+	"github.com/t4k3news/digest/internal/diag"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
@@ -26,8 +28,23 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		BaseURL:     *baseURL,
 	})
 	if err != nil {
-		return err
+		return inSource(*source, err)
 	}
 	fmt.Fprintln(stdout, res)
 	return nil
+}
+
+// inSource names the files of input errors as paths from the working
+// folder rather than from the site's root.
+func inSource(source string, err error) error {
+	var list diag.List
+	if source == "." || !errors.As(err, &list) {
+		return err
+	}
+	for _, e := range list {
+		if e.File != "" {
+			e.File = filepath.Join(source, e.File)
+		}
+	}
+	return err
 }
