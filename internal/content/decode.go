@@ -21,6 +21,11 @@ func fmLine(n int) int { return n + 1 }
 // and nowhere else. Its scanner counts lines from 1, but its parser, whose
 // messages all start "did not find expected", counts them from 0.
 func yamlError(path string, err error) error {
+	return frontMatter.syntaxError(path, err)
+}
+
+// syntaxError positions a YAML syntax error in a file read as in.
+func (in source) syntaxError(path string, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		num, text, _ := strings.Cut(rest, ": ")
@@ -28,10 +33,10 @@ func yamlError(path string, err error) error {
 			if strings.HasPrefix(text, "did not find expected") {
 				n++
 			}
-			return diag.Errorf(path, fmLine(n), "front matter: %s", text)
+			return diag.Errorf(path, n+in.offset, "%s%s", in.prefix, text)
 		}
 	}
-	return diag.Errorf(path, 1, "front matter: %s", msg)
+	return diag.Errorf(path, 1, "%s%s", in.prefix, msg)
 }
 
 // validSlug matches what route.Slug makes; a slug becomes a folder name,
@@ -57,7 +62,7 @@ var timeType = reflect.TypeFor[time.Time]()
 // key, wrong type and missing required key with its line.
 func decodeMeta(path string, root *yaml.Node, m *Meta) error {
 	var errs diag.List
-	d := decoder{path: path, errs: &errs}
+	d := decoder{path: path, errs: &errs, in: frontMatter}
 	switch {
 	case root.Kind == 0:
 		errs.Add(path, 1, "front matter is empty")
@@ -78,9 +83,20 @@ func decodeMeta(path string, root *yaml.Node, m *Meta) error {
 	return errs.Err()
 }
 
+// source says where YAML text sits in its file: the number of lines before
+// it, and how messages about it start.
+type source struct {
+	offset int
+	prefix string
+}
+
+// frontMatter is the YAML of a content file, after its opening "---" line.
+var frontMatter = source{offset: 1, prefix: "front matter: "}
+
 type decoder struct {
 	path string
 	errs *diag.List
+	in   source
 }
 
 func (d decoder) fail(n *yaml.Node, key, format string, args ...any) {
@@ -88,7 +104,7 @@ func (d decoder) fail(n *yaml.Node, key, format string, args ...any) {
 	if key != "" {
 		msg = key + ": " + msg
 	}
-	d.errs.Add(d.path, fmLine(n.Line), "front matter: %s", msg)
+	d.errs.Add(d.path, n.Line+d.in.offset, "%s%s", d.in.prefix, msg)
 }
 
 // value decodes n into v, which is addressable; key names v in errors.
@@ -111,6 +127,8 @@ func (d decoder) value(n *yaml.Node, v reflect.Value, key string) {
 		d.sequence(n, v, key)
 	case v.Kind() == reflect.Bool:
 		d.scalar(n, v, key, "true or false")
+	case v.CanInt():
+		d.scalar(n, v, key, "a whole number")
 	default:
 		d.scalar(n, v, key, "text")
 	}

@@ -1,0 +1,171 @@
+// Package config is the site config: the file digest.yaml at the site's root
+// that names the publication and says where it is published (title,
+// description, base URL, language, author and publisher, custom domain,
+// feed length). It is read with the same strict, line-numbered YAML
+// decoding as the front matter, so an unknown key is an error naming the
+// file and line. Command-line flags override it.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/route"
+)
+
+// File is the name of the config file at the site's root.
+const File = "digest.yaml"
+
+// Config is the site config. The zero value is not useful: start from
+// [Default] or [Load].
+type Config struct {
+	// Title is the name of the publication, shown in page titles, feeds
+	// and social cards.
+	Title string `yaml:"title"`
+	// Description says what the site is, for the front page and feeds.
+	Description string `yaml:"description"`
+	// BaseURL is the URL the site is published at, such as
+	// "https://t4k3news.github.io/digest/"; see [route.New].
+	BaseURL string `yaml:"baseURL"`
+	// Language is the language of the site as a BCP 47 tag ("en", "en-GB").
+	Language string `yaml:"language"`
+	// Author is the byline of an article that names none.
+	Author string `yaml:"author"`
+	// Publisher is the organisation that publishes the site.
+	Publisher Publisher `yaml:"publisher"`
+	// Domain is the custom domain of a GitHub Pages site, written to
+	// public/CNAME; "" for none.
+	Domain string `yaml:"domain"`
+	// FeedLength is the number of newest articles in each feed.
+	FeedLength int `yaml:"feedLength"`
+
+	// Path is the file the config was read from, or "" for the defaults.
+	Path string `yaml:"-"`
+}
+
+// Publisher is the organisation behind the site, for feeds and schema.org
+// data.
+type Publisher struct {
+	Name string `yaml:"name"`
+	// URL is the publisher's home page. Its host names the publisher in
+	// the stable tag: URIs that identify articles in feeds.
+	URL string `yaml:"url"`
+}
+
+// Default returns the config of a site without a config file.
+func Default() *Config {
+	return &Config{
+		Title:       "T4K3.news",
+		Description: "The T4K3.news digest: the latest stories, newest first.",
+		BaseURL:     "/",
+		Language:    "en",
+		Publisher:   Publisher{Name: "T4K3.news"},
+		FeedLength:  20,
+	}
+}
+
+// Load reads the config file name of fsys over the defaults. A missing
+// file gives the defaults; a bad one gives a diag error for every problem.
+func Load(fsys fs.FS, name string) (*Config, error) {
+	c := Default()
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("site config: %w", err)
+	}
+	return Parse(name, data)
+}
+
+// Parse reads the config file path from data over the defaults and checks
+// it.
+func Parse(path string, data []byte) (*Config, error) {
+	c := Default()
+	if err := content.DecodeYAML(path, data, c); err != nil {
+		return nil, err
+	}
+	c.Path = path
+	if err := c.check(data); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+var (
+	languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+	hostName    = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
+)
+
+// check reports values that decode but make no sense; data is the file, to
+// find the line of a key.
+func (c *Config) check(data []byte) error {
+	var errs diag.List
+	bad := func(key, format string, args ...any) {
+		errs.Add(c.Path, keyLine(data, key), "%s: "+format, append([]any{key}, args...)...)
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		bad("title", "must not be empty")
+	}
+	if err := c.SetBaseURL(c.BaseURL); err != nil {
+		bad("baseURL", "%v", err)
+	}
+	if !languageTag.MatchString(c.Language) {
+		bad("language", "%q is not a language tag such as %q", c.Language, "en")
+	}
+	if c.Domain != "" && !hostName.MatchString(c.Domain) {
+		bad("domain", "%q is not a host name such as %q", c.Domain, "news.example.com")
+	}
+	if u, err := url.Parse(c.Publisher.URL); c.Publisher.URL != "" && (err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https")) {
+		bad("publisher", "url %q is not an http(s) URL", c.Publisher.URL)
+	}
+	if c.FeedLength < 1 {
+		bad("feedLength", "want 1 or more, got %d", c.FeedLength)
+	}
+	return errs.Err()
+}
+
+// keyLine is the line of the top-level key in a YAML file, or 0.
+func keyLine(data []byte, key string) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, key+":") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// SetBaseURL overrides the base URL, as the --base-url flag does. It
+// checks the URL as route.New does.
+func (c *Config) SetBaseURL(baseURL string) error {
+	r, err := route.New(baseURL)
+	if err != nil {
+		return err
+	}
+	c.BaseURL = r.Base()
+	return nil
+}
+
+// IDAuthority is the domain name that owns the ids of the site's articles
+// (the "t4k3.news" of "tag:t4k3.news,2025-08-21:news/x"): the publisher's
+// host, else the custom domain, else "" when the site has neither, and
+// articles are identified by their URL.
+func (c *Config) IDAuthority() string {
+	if u, err := url.Parse(c.Publisher.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return c.Domain
+}
+
+// LanguageCode is the primary language subtag, "en" for "en-GB", as Google
+// News sitemaps want it.
+func (c *Config) LanguageCode() string {
+	code, _, _ := strings.Cut(c.Language, "-")
+	return strings.ToLower(code)
+}

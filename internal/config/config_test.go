@@ -1,0 +1,81 @@
+package config
+
+import (
+	"os"
+	"testing"
+	"testing/fstest"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, data, err string
+	}{
+		{"empty", "", ""},
+		{"full", "title: T\ndescription: D\nbaseURL: https://example.github.io/digest\nlanguage: en-GB\nauthor: A\npublisher:\n  name: P\n  url: https://p.example/\ndomain: news.example.com\nfeedLength: 5\n", ""},
+		{"unknown key", "title: T\ntitel: T\n", `digest.yaml:2: unknown key "titel"`},
+		{"unknown nested key", "publisher:\n  name: P\n  logo: x.png\n", `digest.yaml:3: unknown key "publisher.logo"`},
+		{"wrong type", "feedLength: all\n", `digest.yaml:1: feedLength: want a whole number, got "all"`},
+		{"syntax", "title: [\n", `digest.yaml:2: did not find expected node content`},
+		{"empty title", "title: \"\"\n", `digest.yaml:1: title: must not be empty`},
+		{"bad base", "\nbaseURL: ftp://x/\n", `digest.yaml:2: baseURL: base URL "ftp://x/": want http(s)://host/path/ or /path/`},
+		{"bad language", "language: English\n", `digest.yaml:1: language: "English" is not a language tag such as "en"`},
+		{"bad domain", "domain: https://t4k3.news/\n", `digest.yaml:1: domain: "https://t4k3.news/" is not a host name such as "news.example.com"`},
+		{"bad publisher", "publisher:\n  url: t4k3.news\n", `digest.yaml:1: publisher: url "t4k3.news" is not an http(s) URL`},
+		{"feed length", "feedLength: 0\n", `digest.yaml:1: feedLength: want 1 or more, got 0`},
+		{"two", "language: x\nfeedLength: -1\n", `digest.yaml:1: language: "x" is not a language tag such as "en" (and 1 more)`},
+	}
+	for _, tt := range tests {
+		_, err := Parse("digest.yaml", []byte(tt.data))
+		if got := errText(err); got != tt.err {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.err)
+		}
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func TestValues(t *testing.T) {
+	c, err := Parse("digest.yaml", []byte("baseURL: https://example.github.io/digest\nlanguage: en-GB\npublisher:\n  url: https://www.p.example/\nfeedLength: 5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.BaseURL != "https://example.github.io/digest/" || c.Title != "T4K3.news" || c.FeedLength != 5 || c.Path != "digest.yaml" {
+		t.Errorf("config: %+v", c)
+	}
+	if c.LanguageCode() != "en" || c.IDAuthority() != "p.example" {
+		t.Errorf("language code %q, id authority %q", c.LanguageCode(), c.IDAuthority())
+	}
+	if err := c.SetBaseURL("/sub"); err != nil || c.BaseURL != "/sub/" {
+		t.Errorf("SetBaseURL: %v, %q", err, c.BaseURL)
+	}
+	if d := Default(); d.IDAuthority() != "" || d.BaseURL != "/" {
+		t.Errorf("default: %+v", d)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	c, err := Load(fstest.MapFS{}, File)
+	if err != nil || c.Title != "T4K3.news" || c.Path != "" {
+		t.Errorf("no file: %+v, %v", c, err)
+	}
+	_, err = Load(fstest.MapFS{File: {Data: []byte("x: 1\n")}}, File)
+	if errText(err) != `digest.yaml:1: unknown key "x"` {
+		t.Errorf("bad file: %v", err)
+	}
+}
+
+// TestCommitted reads the site's own digest.yaml.
+func TestCommitted(t *testing.T) {
+	c, err := Load(os.DirFS("../.."), File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Path != File || c.Title != "T4K3.news" || c.IDAuthority() != "t4k3.news" {
+		t.Errorf("digest.yaml: %+v", c)
+	}
+}
