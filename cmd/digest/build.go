@@ -15,7 +15,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("build", "[--source DIR] [--destination DIR] [--base-url URL]", stderr)
 	source := fs.String("source", ".", "the site's root `folder`: content/, templates/ and static/")
 	dest := fs.String("destination", "", "the output `folder` (default SOURCE/public)")
-	baseURL := fs.String("base-url", "/", "the `URL` the site is published at, e.g. https://example.github.io/digest/")
+	baseURL := fs.String("base-url", "", "the `URL` the site is published at, e.g. https://example.github.io/digest/ (default: baseURL in digest.yaml)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

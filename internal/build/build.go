@@ -11,6 +11,7 @@ import (
 	"path"
 	"time"
 
+	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/output"
@@ -33,7 +34,11 @@ type Options struct {
 	Source fs.FS
 	// Destination is the output folder on disk.
 	Destination string
-	// BaseURL is the URL the site is published at; "" means "/".
+	// Config is the site config; nil means read config.File from Source
+	// (the defaults when there is none).
+	Config *config.Config
+	// BaseURL overrides the config's base URL, the URL the site is
+	// published at, unless it is "".
 	BaseURL string
 }
 
@@ -78,7 +83,11 @@ func Build(opts Options) (Result, error) {
 // prepare loads and checks everything a build needs before anything is
 // written, reporting content and template errors together.
 func prepare(opts Options) (*site.Site, *render.Renderer, error) {
-	routes, err := route.New(opts.BaseURL)
+	cfg, err := siteConfig(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	routes, err := route.New(cfg.BaseURL)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -94,7 +103,28 @@ func prepare(opts Options) (*site.Site, *render.Renderer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	r.Config = cfg
 	return s, r, nil
+}
+
+// siteConfig is opts.Config, or the config file of opts.Source, with the
+// base URL of opts over it.
+func siteConfig(opts Options) (*config.Config, error) {
+	cfg := opts.Config
+	if cfg == nil {
+		var err error
+		if cfg, err = config.Load(opts.Source, config.File); err != nil {
+			return nil, err
+		}
+	}
+	if opts.BaseURL != "" {
+		c := *cfg
+		if err := c.SetBaseURL(opts.BaseURL); err != nil {
+			return nil, err
+		}
+		cfg = &c
+	}
+	return cfg, nil
 }
 
 // write renders every page and copies every static file into w.

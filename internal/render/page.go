@@ -2,30 +2,40 @@ package render
 
 import (
 	"fmt"
+	"html"
 	"html/template"
 
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/feed"
+	"github.com/t4k3news/digest/internal/jsonld"
 	"github.com/t4k3news/digest/internal/markdown"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
 
-// Lang is the language of every page.
-const Lang = "en"
-
-// SiteName is the name of the publication, shown in the masthead and page
-// titles.
-const SiteName = "T4K3.news"
-
 // Page is the data every template receives.
 type Page struct {
 	Site *site.Site
+	// Config is the site config: the publication's title, language, etc.
+	Config *config.Config
 	// Path is the page's site-relative URL path, e.g. "news/x/".
 	Path string
 	// Title and Description are for <title> and the meta description.
 	Title, Description string
 	// Canonical is the page's full URL.
 	Canonical string
-	Lang      string
+	// Lang is the page's language, from the config.
+	Lang string
+	// Type is the page's Open Graph type: "article" or "website".
+	Type string
+	// NoIndex asks search engines not to index the page (the 404 page).
+	NoIndex bool
+	// Feeds are the page's alternate links to feeds: the topic's own on a
+	// topic page, then the whole digest's.
+	Feeds []FeedLink
+	// JSONLD is the page's schema.org data, or nil; the template encodes
+	// it into a <script type="application/ld+json">.
+	JSONLD any
 
 	// Article, Body and Sections are set on article pages: Body is the
 	// article text before its first heading, Sections the rest (Analysis).
@@ -43,25 +53,71 @@ func (p *Page) Rel(path string) string { return p.Site.Routes.Rel(path) }
 // File is the output file of the page, relative to the output folder.
 func (p *Page) File() string { return route.File(p.Path) }
 
-func newPage(s *site.Site, path, title, description string) *Page {
-	return &Page{Site: s, Path: path, Title: title, Description: description, Canonical: s.Routes.Abs(path), Lang: Lang}
+// FeedLink is an alternate link to a feed, for the template.
+type FeedLink struct{ feed.Link }
+
+// TypeAttr is the link's type attribute, trusted so that the "+" of
+// "application/rss+xml" is written as is, as feed readers look for it.
+func (l FeedLink) TypeAttr() template.HTMLAttr {
+	return template.HTMLAttr(`type="` + html.EscapeString(l.Type) + `"`)
+}
+
+func feedLinks(s *site.Site, dir, title string) []FeedLink {
+	var links []FeedLink
+	for _, l := range feed.Links(s.Routes, dir, title) {
+		links = append(links, FeedLink{l})
+	}
+	return links
+}
+
+// Published and Modified are an article page's first publication and last
+// change in RFC 3339, for Open Graph; "" on other pages.
+func (p *Page) Published() string {
+	if p.Article == nil {
+		return ""
+	}
+	return jsonld.Date(p.Article.Meta.Date)
+}
+
+// Modified: see [Page.Published].
+func (p *Page) Modified() string {
+	if p.Article == nil {
+		return ""
+	}
+	return jsonld.Date(jsonld.Modified(p.Article))
+}
+
+func (r *Renderer) newPage(s *site.Site, path, title, description string) *Page {
+	c := r.config()
+	return &Page{
+		Site: s, Config: c, Path: path, Title: title, Description: description,
+		Canonical: s.Routes.Abs(path), Lang: c.Language, Type: "website",
+		Feeds: feedLinks(s, "", c.Title),
+	}
 }
 
 // Front renders the front page, index.html.
 func (r *Renderer) Front(s *site.Site) ([]byte, error) {
-	return r.execute(FrontTemplate, newPage(s, "", SiteName, "The T4K3.news digest: the latest stories, newest first."))
+	c := r.config()
+	p := r.newPage(s, "", c.Title, c.Description)
+	p.JSONLD = jsonld.Front(c, s)
+	return r.execute(FrontTemplate, p)
 }
 
 // NotFound renders 404.html.
 func (r *Renderer) NotFound(s *site.Site) ([]byte, error) {
-	return r.execute(NotFoundTemplate, newPage(s, "404.html", "Page not found", "There is no page at this address."))
+	p := r.newPage(s, "404.html", "Page not found", "There is no page at this address.")
+	p.NoIndex = true
+	return r.execute(NotFoundTemplate, p)
 }
 
 // Topic renders the page of topic t, topics/<slug>/index.html.
 func (r *Renderer) Topic(s *site.Site, t *site.Topic) ([]byte, error) {
-	desc := fmt.Sprintf("Stories on %s from %s.", t.Name, SiteName)
-	p := newPage(s, t.Path, t.Name, desc)
+	c := r.config()
+	desc := fmt.Sprintf("Stories on %s from %s.", t.Name, c.Title)
+	p := r.newPage(s, t.Path, t.Name, desc)
 	p.Topic = t
+	p.Feeds = append(feedLinks(s, t.Path, t.Name+" · "+c.Title), p.Feeds...)
 	return r.execute(TopicTemplate, p)
 }
 
@@ -71,10 +127,12 @@ func (r *Renderer) Article(s *site.Site, a *site.Article) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Doc.Path, err)
 	}
-	p := newPage(s, a.Path, a.Meta.Title, a.Meta.Description)
+	p := r.newPage(s, a.Path, a.Meta.Title, a.Meta.Description)
 	if p.Description == "" {
 		p.Description = a.Meta.Summary
 	}
+	p.Type = "article"
+	p.JSONLD = jsonld.Article(p.Config, s, a)
 	p.Article, p.Sections = a, sections
 	if len(sections) > 0 && sections[0].Title == "" {
 		p.Body, p.Sections = sections[0].HTML, sections[1:]

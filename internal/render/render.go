@@ -13,6 +13,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/t4k3news/digest/internal/config"
 )
 
 // Page template files, relative to the templates folder. Every other .html
@@ -28,8 +30,19 @@ var pageTemplates = []string{FrontTemplate, ArticleTemplate, TopicTemplate, NotF
 
 // Renderer holds the parsed templates. It is safe for concurrent use.
 type Renderer struct {
+	// Config is the site config the pages are rendered with; nil means
+	// config.Default(). Set it before rendering.
+	Config *config.Config
+
 	pages map[string]*template.Template // page template file → its set
 	names map[string]string             // page template file → template name
+}
+
+func (r *Renderer) config() *config.Config {
+	if r.Config == nil {
+		return config.Default()
+	}
+	return r.Config
 }
 
 // New parses the templates in folder dir of fsys ("." for its root). Each

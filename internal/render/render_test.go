@@ -218,10 +218,14 @@ func TestEscaping(t *testing.T) {
 	out := renderAll(t, realTemplates(t), testSite(t))
 	for file, data := range out {
 		page := string(data)
-		for _, bad := range []string{"<script", "<b>", "<i>", "<img", "<em>ctx", `<a href="http://evil"`} {
+		for _, bad := range []string{"<script>", "<b>", "<i>", "<img", "<em>ctx", `<a href="http://evil"`} {
 			if strings.Contains(page, bad) {
 				t.Errorf("%s: unescaped %q", file, bad)
 			}
+		}
+		// The only scripts are the JSON-LD data, each closed once.
+		if open, closed := strings.Count(page, "<script"), strings.Count(page, "</script"); open != closed || open != strings.Count(page, `<script type="application/ld+json">`) {
+			t.Errorf("%s: %d <script, %d </script", file, open, closed)
 		}
 	}
 	evil := string(out["news/evil/index.html"])

@@ -1,0 +1,155 @@
+// Package jsonld makes the schema.org data that search engines read from a
+// page's <script type="application/ld+json">: a NewsArticle for an article
+// page, a WebSite and the ItemList of its stories for the front page. The
+// data are Go values; html/template encodes them with encoding/json, which
+// escapes "<", ">" and "&", so no text can close the script element.
+package jsonld
+
+import (
+	"time"
+
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+// Context is the vocabulary of every value made here.
+const Context = "https://schema.org"
+
+// NewsArticle is schema.org's NewsArticle, with the properties Google
+// documents for article rich results.
+type NewsArticle struct {
+	Context             string       `json:"@context"`
+	Type                string       `json:"@type"`
+	Headline            string       `json:"headline"`
+	AlternativeHeadline string       `json:"alternativeHeadline,omitempty"`
+	Description         string       `json:"description,omitempty"`
+	DatePublished       string       `json:"datePublished"`
+	DateModified        string       `json:"dateModified"`
+	Author              []Agent      `json:"author"`
+	Publisher           Agent        `json:"publisher"`
+	MainEntityOfPage    WebPage      `json:"mainEntityOfPage"`
+	URL                 string       `json:"url"`
+	Keywords            []string     `json:"keywords,omitempty"`
+	InLanguage          string       `json:"inLanguage"`
+	IsPartOf            *WebSiteLink `json:"isPartOf,omitempty"`
+}
+
+// Agent is a schema.org Person or Organization.
+type Agent struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// WebPage names the page an article is the main entity of.
+type WebPage struct {
+	Type string `json:"@type"`
+	ID   string `json:"@id"`
+}
+
+// WebSiteLink refers to the site by its URL.
+type WebSiteLink struct {
+	Type string `json:"@type"`
+	ID   string `json:"@id"`
+}
+
+// Graph is several top-level values in one script element.
+type Graph struct {
+	Context string `json:"@context"`
+	Graph   []any  `json:"@graph"`
+}
+
+// WebSite is schema.org's WebSite.
+type WebSite struct {
+	Type        string `json:"@type"`
+	ID          string `json:"@id"`
+	Name        string `json:"name"`
+	URL         string `json:"url"`
+	Description string `json:"description,omitempty"`
+	InLanguage  string `json:"inLanguage"`
+	Publisher   Agent  `json:"publisher"`
+}
+
+// ItemList is schema.org's ItemList of the site's stories.
+type ItemList struct {
+	Type            string     `json:"@type"`
+	Name            string     `json:"name"`
+	ItemListOrder   string     `json:"itemListOrder"`
+	NumberOfItems   int        `json:"numberOfItems"`
+	ItemListElement []ListItem `json:"itemListElement"`
+}
+
+// ListItem is one story of an ItemList, by position from 1.
+type ListItem struct {
+	Type     string `json:"@type"`
+	Position int    `json:"position"`
+	URL      string `json:"url"`
+	Name     string `json:"name"`
+}
+
+// Article returns the NewsArticle of a.
+func Article(c *config.Config, s *site.Site, a *site.Article) NewsArticle {
+	return NewsArticle{
+		Context: Context, Type: "NewsArticle",
+		Headline: a.Meta.Title, AlternativeHeadline: a.Meta.Headline,
+		Description:   description(a),
+		DatePublished: Date(a.Meta.Date), DateModified: Date(Modified(a)),
+		Author:           []Agent{author(c, a)},
+		Publisher:        publisher(c),
+		MainEntityOfPage: WebPage{Type: "WebPage", ID: a.Permalink},
+		URL:              a.Permalink,
+		Keywords:         a.Meta.Tags,
+		InLanguage:       c.Language,
+		IsPartOf:         &WebSiteLink{Type: "WebSite", ID: s.Routes.Abs("")},
+	}
+}
+
+// Front returns the WebSite and the ItemList of its stories, newest first.
+func Front(c *config.Config, s *site.Site) Graph {
+	list := ItemList{Type: "ItemList", Name: c.Title, ItemListOrder: "https://schema.org/ItemListOrderDescending", NumberOfItems: len(s.Articles)}
+	list.ItemListElement = []ListItem{}
+	for i, a := range s.Articles {
+		list.ItemListElement = append(list.ItemListElement, ListItem{Type: "ListItem", Position: i + 1, URL: a.Permalink, Name: a.Meta.Title})
+	}
+	home := s.Routes.Abs("")
+	website := WebSite{Type: "WebSite", ID: home, Name: c.Title, URL: home, Description: c.Description, InLanguage: c.Language, Publisher: publisher(c)}
+	return Graph{Context: Context, Graph: []any{website, list}}
+}
+
+func description(a *site.Article) string {
+	if a.Meta.Description != "" {
+		return a.Meta.Description
+	}
+	return a.Meta.Summary
+}
+
+// author is the article's byline as a Person, or the site's default
+// author as an Organization.
+func author(c *config.Config, a *site.Article) Agent {
+	if a.Meta.Author != "" {
+		return Agent{Type: "Person", Name: a.Meta.Author}
+	}
+	if c.Author != "" {
+		return Agent{Type: "Organization", Name: c.Author}
+	}
+	return publisher(c)
+}
+
+func publisher(c *config.Config) Agent {
+	name := c.Publisher.Name
+	if name == "" {
+		name = c.Title
+	}
+	return Agent{Type: "Organization", Name: name, URL: c.Publisher.URL}
+}
+
+// Modified is the time an article last changed: its lastmod, or its date.
+func Modified(a *site.Article) time.Time {
+	if a.Meta.Lastmod.After(a.Meta.Date) {
+		return a.Meta.Lastmod
+	}
+	return a.Meta.Date
+}
+
+// Date formats t as ISO 8601, as schema.org and Open Graph want it.
+func Date(t time.Time) string { return t.Format(time.RFC3339) }
