@@ -40,6 +40,7 @@ type command struct {
 var commands = map[string]command{
 	"convert": {"convert seeds/*.txt into content/*.md", runConvert},
 	"build":   {"build content/ into a site in public/", runBuild},
+	"gen":     {"generate a synthetic corpus of seeds for benchmarks", runGen},
 }
 
 // errUsage marks a command line that could not be understood.
