@@ -14,10 +14,12 @@ import (
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/feed"
 	"github.com/t4k3news/digest/internal/output"
 	"github.com/t4k3news/digest/internal/render"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
+	"github.com/t4k3news/digest/internal/sitemap"
 )
 
 // Folders of a site's source, relative to its root.
@@ -127,9 +129,13 @@ func siteConfig(opts Options) (*config.Config, error) {
 	return cfg, nil
 }
 
-// write renders every page and copies every static file into w.
+// write renders every page, makes the feeds and the files for search
+// engines and GitHub Pages, and copies every static file into w.
 func write(src fs.FS, s *site.Site, r *render.Renderer, w *output.Writer) error {
 	if err := r.Site(s, w.WriteFile); err != nil {
+		return err
+	}
+	if err := publish(r.Config, s, w); err != nil {
 		return err
 	}
 	return fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
@@ -145,4 +151,23 @@ func write(src fs.FS, s *site.Site, r *render.Renderer, w *output.Writer) error 
 		}
 		return w.WriteFile(path.Join(p[len(StaticDir)+1:]), data)
 	})
+}
+
+// publish writes what feed readers, search engines and GitHub Pages read:
+// the feeds, the sitemaps and robots.txt, .nojekyll (serve the files as
+// they are) and CNAME for a custom domain.
+func publish(c *config.Config, s *site.Site, w *output.Writer) error {
+	if err := feed.Write(c, s, w.WriteFile); err != nil {
+		return err
+	}
+	if err := sitemap.Write(c, s, w.WriteFile); err != nil {
+		return err
+	}
+	if err := w.WriteFile(".nojekyll", nil); err != nil {
+		return err
+	}
+	if c.Domain == "" {
+		return nil
+	}
+	return w.WriteFile("CNAME", []byte(c.Domain+"\n"))
 }

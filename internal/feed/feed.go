@@ -1,0 +1,177 @@
+// Package feed makes the site's syndication feeds: RSS 2.0 (feed.xml),
+// Atom 1.0 (atom.xml) and JSON Feed 1.1 (feed.json), one set for the whole
+// digest in the site's root and one for each topic in its folder. Each
+// carries the newest articles, newest first, with absolute URLs, the full
+// article HTML and dates in the format its spec requires. XML is made with
+// encoding/xml and JSON with encoding/json, so every string is escaped.
+//
+// An article's id is a tag: URI (RFC 4151) such as
+// "tag:t4k3.news,2025-08-21:news/russia-seeks-veto/", made from the
+// publisher's domain, the article's date and its path, so that it stays
+// the same when the site moves to another base URL. A site whose config
+// names no domain uses the article's URL.
+package feed
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"time"
+
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/jsonld"
+	"github.com/t4k3news/digest/internal/markdown"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+// Generator names the program in the feeds.
+const Generator = "digest"
+
+// channel is one set of feeds: the whole digest or one topic.
+type channel struct {
+	Title, Description string
+	// Dir is the site-relative folder of the channel's page and feeds.
+	Dir string
+	// Home and Self URLs are the channel's page and the feed itself.
+	Home    string
+	Items   []*item
+	Updated time.Time
+}
+
+// item is an article as the feeds show it.
+type item struct {
+	ID, URL, Title, Summary, Author string
+	// HTML is the full article: lede, body and sections.
+	HTML               string
+	Published, Updated time.Time
+	Tags               []string
+}
+
+// Write makes every feed of s and passes each to emit with its output
+// file, relative to the output folder ("feed.xml", "topics/x/atom.xml").
+func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
+	items, err := newItems(c, s)
+	if err != nil {
+		return err
+	}
+	for _, ch := range channels(c, s, items) {
+		if err := ch.write(c, s, emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// channels lists the site's channel, then one per topic.
+func channels(c *config.Config, s *site.Site, items map[*site.Article]*item) []*channel {
+	chs := []*channel{newChannel(c, s, c.Title, c.Description, "", s.Articles, items)}
+	for _, t := range s.Topics {
+		desc := fmt.Sprintf("Stories on %s from %s.", t.Name, c.Title)
+		chs = append(chs, newChannel(c, s, t.Name+" · "+c.Title, desc, t.Path, t.Articles, items))
+	}
+	return chs
+}
+
+func newChannel(c *config.Config, s *site.Site, title, desc, dir string, articles []*site.Article, items map[*site.Article]*item) *channel {
+	ch := &channel{Title: title, Description: desc, Dir: dir, Home: s.Routes.Abs(dir), Updated: time.Unix(0, 0).UTC()}
+	for _, a := range articles[:min(len(articles), c.FeedLength)] {
+		it := items[a]
+		ch.Items = append(ch.Items, it)
+		if it.Updated.After(ch.Updated) {
+			ch.Updated = it.Updated
+		}
+	}
+	return ch
+}
+
+func (ch *channel) write(c *config.Config, s *site.Site, emit func(string, []byte) error) error {
+	for _, f := range []struct {
+		file string
+		make func(*config.Config, *channel, string) ([]byte, error)
+	}{{RSSFile, rssFeed}, {AtomFile, atomFeed}, {JSONFile, jsonFeed}} {
+		data, err := f.make(c, ch, s.Routes.Abs(ch.Dir+f.file))
+		if err != nil {
+			return fmt.Errorf("%s%s: %w", ch.Dir, f.file, err)
+		}
+		if err := emit(ch.Dir+f.file, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newItems makes the feed item of every article that is in some feed.
+func newItems(c *config.Config, s *site.Site) (map[*site.Article]*item, error) {
+	items := make(map[*site.Article]*item)
+	add := func(list []*site.Article) error {
+		for _, a := range list[:min(len(list), c.FeedLength)] {
+			if items[a] != nil {
+				continue
+			}
+			it, err := newItem(c, a)
+			if err != nil {
+				return err
+			}
+			items[a] = it
+		}
+		return nil
+	}
+	if err := add(s.Articles); err != nil {
+		return nil, err
+	}
+	for _, t := range s.Topics {
+		if err := add(t.Articles); err != nil {
+			return nil, err
+		}
+	}
+	return items, nil
+}
+
+func newItem(c *config.Config, a *site.Article) (*item, error) {
+	body, err := articleHTML(a)
+	if err != nil {
+		return nil, err
+	}
+	it := &item{
+		ID: ID(c, a), URL: a.Permalink, Title: a.Meta.Title, HTML: body,
+		Summary: a.Meta.Description, Author: a.Meta.Author,
+		Published: a.Meta.Date.UTC(), Updated: jsonld.Modified(a).UTC(), Tags: a.Meta.Tags,
+	}
+	if it.Summary == "" {
+		it.Summary = a.Meta.Summary
+	}
+	if it.Author == "" {
+		it.Author = c.Author
+	}
+	return it, nil
+}
+
+// articleHTML is the article's text as HTML: its lede, then its body with
+// each section under its heading.
+func articleHTML(a *site.Article) (string, error) {
+	sections, err := markdown.Render([]byte(a.Doc.Body))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", a.Doc.Path, err)
+	}
+	var b bytes.Buffer
+	if a.Meta.Summary != "" {
+		fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(a.Meta.Summary))
+	}
+	for _, sec := range sections {
+		if sec.Title != "" {
+			fmt.Fprintf(&b, "<h2>%s</h2>\n", html.EscapeString(sec.Title))
+		}
+		b.WriteString(string(sec.HTML))
+	}
+	return b.String(), nil
+}
+
+// ID is the stable id of article a in every feed: a tag: URI under the
+// config's id authority, or the article's URL when there is none.
+func ID(c *config.Config, a *site.Article) string {
+	auth := c.IDAuthority()
+	if auth == "" {
+		return a.Permalink
+	}
+	return fmt.Sprintf("tag:%s,%s:%s", auth, a.Meta.Date.UTC().Format(time.DateOnly), a.Path)
+}

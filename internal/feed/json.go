@@ -1,0 +1,63 @@
+package feed
+
+import (
+	"encoding/json"
+
+	"github.com/t4k3news/digest/internal/config"
+)
+
+// JSONFeedVersion is the version URL of JSON Feed 1.1.
+const JSONFeedVersion = "https://jsonfeed.org/version/1.1"
+
+// jsonDoc is a JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).
+type jsonDoc struct {
+	Version     string       `json:"version"`
+	Title       string       `json:"title"`
+	HomePageURL string       `json:"home_page_url"`
+	FeedURL     string       `json:"feed_url"`
+	Description string       `json:"description,omitempty"`
+	Language    string       `json:"language"`
+	Authors     []jsonAuthor `json:"authors"`
+	Items       []jsonItem   `json:"items"`
+}
+
+type jsonAuthor struct {
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+type jsonItem struct {
+	ID            string       `json:"id"`
+	URL           string       `json:"url"`
+	Title         string       `json:"title"`
+	ContentHTML   string       `json:"content_html"`
+	Summary       string       `json:"summary,omitempty"`
+	DatePublished string       `json:"date_published"`
+	DateModified  string       `json:"date_modified"`
+	Authors       []jsonAuthor `json:"authors,omitempty"`
+	Tags          []string     `json:"tags,omitempty"`
+}
+
+func jsonFeed(c *config.Config, ch *channel, self string) ([]byte, error) {
+	doc := jsonDoc{
+		Version: JSONFeedVersion, Title: ch.Title, HomePageURL: ch.Home, FeedURL: self,
+		Description: ch.Description, Language: c.Language,
+		Authors: []jsonAuthor{{Name: publisherName(c), URL: c.Publisher.URL}},
+		Items:   []jsonItem{},
+	}
+	for _, it := range ch.Items {
+		ji := jsonItem{
+			ID: it.ID, URL: it.URL, Title: it.Title, ContentHTML: it.HTML, Summary: it.Summary,
+			DatePublished: atomDate(it.Published), DateModified: atomDate(it.Updated), Tags: it.Tags,
+		}
+		if it.Author != "" {
+			ji.Authors = []jsonAuthor{{Name: it.Author}}
+		}
+		doc.Items = append(doc.Items, ji)
+	}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}

@@ -1,0 +1,144 @@
+// Package sitemap makes what tells search engines about the site's pages:
+// sitemap.xml (every page and when it last changed), news-sitemap.xml (the
+// articles, for Google News) and robots.txt, which points to both. XML is
+// made with encoding/xml.
+package sitemap
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/jsonld"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+// Files written in the site's root.
+const (
+	File      = "sitemap.xml"
+	NewsFile  = "news-sitemap.xml"
+	RobotsTxt = "robots.txt"
+)
+
+// Namespaces of the sitemap protocol and of its Google News extension.
+const (
+	NS     = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	NewsNS = "http://www.google.com/schemas/sitemap-news/0.9"
+)
+
+// MaxNews is the most articles Google reads from a news sitemap.
+const MaxNews = 1000
+
+// Write makes the sitemaps and robots.txt of s and passes each to emit.
+func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
+	for _, f := range []struct {
+		file string
+		make func(*config.Config, *site.Site) ([]byte, error)
+	}{{File, pages}, {NewsFile, news}, {RobotsTxt, robots}} {
+		data, err := f.make(c, s)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.file, err)
+		}
+		if err := emit(f.file, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type urlset struct {
+	XMLName xml.Name `xml:"urlset"`
+	NS      string   `xml:"xmlns,attr"`
+	NewsNS  string   `xml:"xmlns:news,attr,omitempty"`
+	URLs    []entry  `xml:"url"`
+}
+
+type entry struct {
+	Loc     string    `xml:"loc"`
+	Lastmod string    `xml:"lastmod,omitempty"`
+	News    *newsNews `xml:"news:news,omitempty"`
+}
+
+type newsNews struct {
+	Publication     publication `xml:"news:publication"`
+	PublicationDate string      `xml:"news:publication_date"`
+	Title           string      `xml:"news:title"`
+}
+
+type publication struct {
+	Name     string `xml:"news:name"`
+	Language string `xml:"news:language"`
+}
+
+// date is the W3C datetime form that sitemaps use.
+func date(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// pages lists the front page, every article and every topic, each with the
+// last change of what it shows.
+func pages(c *config.Config, s *site.Site) ([]byte, error) {
+	set := urlset{NS: NS}
+	set.URLs = append(set.URLs, entry{Loc: s.Routes.Abs(""), Lastmod: newest(s.Articles)})
+	for _, a := range s.Articles {
+		set.URLs = append(set.URLs, entry{Loc: a.Permalink, Lastmod: date(jsonld.Modified(a))})
+	}
+	for _, t := range s.Topics {
+		set.URLs = append(set.URLs, entry{Loc: t.Permalink, Lastmod: newest(t.Articles)})
+	}
+	return marshal(set)
+}
+
+// newest is the last change among articles, or "" for none.
+func newest(articles []*site.Article) string {
+	var last time.Time
+	for _, a := range articles {
+		if m := jsonld.Modified(a); m.After(last) {
+			last = m
+		}
+	}
+	if last.IsZero() {
+		return ""
+	}
+	return date(last)
+}
+
+// news lists the newest MaxNews articles with their Google News data.
+func news(c *config.Config, s *site.Site) ([]byte, error) {
+	set := urlset{NS: NS, NewsNS: NewsNS}
+	for _, a := range s.Articles[:min(len(s.Articles), MaxNews)] {
+		set.URLs = append(set.URLs, entry{Loc: a.Permalink, News: &newsNews{
+			Publication:     publication{Name: publisherName(c), Language: c.LanguageCode()},
+			PublicationDate: date(a.Meta.Date),
+			Title:           a.Meta.Title,
+		}})
+	}
+	return marshal(set)
+}
+
+func publisherName(c *config.Config) string {
+	if c.Publisher.Name != "" {
+		return c.Publisher.Name
+	}
+	return c.Title
+}
+
+func marshal(set urlset) ([]byte, error) {
+	data, err := xml.MarshalIndent(set, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(data, '\n')...), nil
+}
+
+// robots allows every crawler everywhere and names both sitemaps. Crawlers
+// read robots.txt only at a host's root, so under a sub-path it is a
+// template for the owner of the root, and the sitemaps are best submitted
+// to search engines directly.
+func robots(c *config.Config, s *site.Site) ([]byte, error) {
+	var b strings.Builder
+	b.WriteString("User-agent: *\nAllow: /\n\n")
+	fmt.Fprintf(&b, "Sitemap: %s\n", s.Routes.Abs(File))
+	fmt.Fprintf(&b, "Sitemap: %s\n", s.Routes.Abs(NewsFile))
+	return []byte(b.String()), nil
+}
