@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,30 +127,39 @@ func TestPrintShowsOnlyTheStory(t *testing.T) {
 	}
 }
 
-// Screenshots of the front page and an article at both widths. With
-// -update they replace the ones in docs/screenshots/ that the README shows.
+// Screenshots of the front page and an article at both widths, and two in
+// dark mode. With -update they replace the ones in docs/screenshots/ that
+// the README shows.
 func TestScreenshots(t *testing.T) {
-	a := articleTitled(t, "Russia seeks veto in Ukraine security guarantees")
+	article := articleTitled(t, "Russia seeks veto in Ukraine security guarantees").URL
 	dir := t.TempDir()
 	if *update {
 		dir = filepath.Join(repoRoot, "docs", "screenshots")
 	}
 	tb := newTab(t)
-	for _, w := range widths {
-		tb.viewport(w, 900)
-		for name, p := range map[string]string{"front": "/", "article": a.URL} {
-			tb.open(p)
-			png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
-			if err != nil {
-				t.Fatalf("screenshot of %s: %v", p, err)
-			}
-			if !strings.HasPrefix(string(png), "\x89PNG") {
-				t.Fatalf("screenshot of %s is not a PNG", p)
-			}
-			file := filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, w))
-			if err := os.WriteFile(file, png, 0o644); err != nil {
-				t.Fatal(err)
-			}
+	for _, s := range []struct {
+		file, path, scheme string
+		width              int64
+	}{
+		{"front-375.png", "/", "light", 375},
+		{"front-1280.png", "/", "light", 1280},
+		{"article-375.png", article, "light", 375},
+		{"article-1280.png", article, "light", 1280},
+		{"front-1280-dark.png", "/", "dark", 1280},
+		{"article-375-dark.png", article, "dark", 375},
+	} {
+		tb.viewport(s.width, 900)
+		tb.colorScheme(s.scheme)
+		tb.open(s.path)
+		png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot of %s: %v", s.path, err)
+		}
+		if !strings.HasPrefix(string(png), "\x89PNG") {
+			t.Fatalf("screenshot of %s is not a PNG", s.path)
+		}
+		if err := os.WriteFile(filepath.Join(dir, s.file), png, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

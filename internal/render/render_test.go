@@ -198,8 +198,8 @@ func TestFrontPage(t *testing.T) {
 	}
 	page := string(data)
 	lead := strings.Index(page, `<h2 class="lead-title" id="lead-title"><a href="/digest/news/russia-seeks-veto/">`)
-	card := strings.Index(page, `<h2 class="card-title"><a href="/digest/news/ukraine-security-talks/">Ukraine security talks risk uncertain path</a></h2>`)
-	evil := strings.Index(page, `<h2 class="card-title"><a href="/digest/news/evil/">`)
+	card := strings.Index(page, `<h3 class="card-title"><a href="/digest/news/ukraine-security-talks/">Ukraine security talks risk uncertain path</a></h3>`)
+	evil := strings.Index(page, `<h3 class="card-title"><a href="/digest/news/evil/">`)
 	if lead < 0 || card < lead || evil < card {
 		t.Errorf("front page: lead at %d, cards at %d, %d; want lead, then cards newest first", lead, card, evil)
 	}
