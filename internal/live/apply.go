@@ -1,0 +1,254 @@
+package live
+
+import (
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"maps"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/convert"
+	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/render"
+)
+
+// Result says what one Apply did.
+type Result struct {
+	// Changed are the source files and folders Apply was told about,
+	// sorted, as slash paths relative to the site's root.
+	Changed []string
+	// Reread counts the content files read again.
+	Reread int
+	// StyleOnly is true when only stylesheets changed, so that an open
+	// page can swap its stylesheet instead of reloading.
+	StyleOnly bool
+	// Converted are the content files that converting changed seeds wrote.
+	Converted []string
+	// Warnings are problems that do not stop the site, such as a seed
+	// that could not be converted.
+	Warnings error
+}
+
+// Apply brings the engine up to date with changes to the files and
+// folders at paths, slash paths relative to the site's root such as
+// "content/x.md" (other paths are ignored). Changed seeds are converted
+// first, as "digest convert" does. If the sources are broken after the
+// change, the error lists every problem with its file and line, and the
+// engine keeps serving the last good site.
+func (e *Engine) Apply(paths []string) (Result, error) {
+	res := Result{Changed: clean(paths), StyleOnly: len(paths) > 0}
+	var templates, static, cfg bool
+	for _, p := range res.Changed {
+		top, _, _ := strings.Cut(p, "/")
+		res.StyleOnly = res.StyleOnly && top == StaticDir && path.Ext(p) == ".css"
+		switch {
+		case top == ContentDir:
+			res.Reread += e.readContent(p)
+		case top == TemplatesDir:
+			templates = true
+		case top == StaticDir:
+			static = true
+		case top == SeedsDir:
+			e.convert(&res)
+		case p == config.File:
+			cfg = true
+		}
+	}
+	if cfg {
+		return res, e.reload()
+	}
+	if err := e.readStaticFiles(static); err != nil {
+		return res, err
+	}
+	r := e.readTemplates(templates)
+	return res, e.commit(r)
+}
+
+// clean sorts and de-duplicates paths.
+func clean(paths []string) []string {
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		out = append(out, path.Clean(filepath.ToSlash(p)))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// reload reads the whole site again, for a change of the site config.
+func (e *Engine) reload() error {
+	if err := e.Load(); err != nil {
+		e.bad[config.File] = err
+		return err
+	}
+	return nil
+}
+
+// convert converts the seeds again and reads the content files it wrote.
+func (e *Engine) convert(res *Result) {
+	if len(res.Converted) > 0 || res.Warnings != nil {
+		return // once per Apply
+	}
+	rep, err := convert.Run(convert.Options{Source: e.opts.Root})
+	res.Warnings = err
+	if rep == nil {
+		return
+	}
+	if len(rep.Warnings) > 0 && err == nil {
+		res.Warnings = rep.Warnings
+	}
+	for _, f := range rep.Written {
+		rel, err := filepath.Rel(e.opts.Root, f)
+		if err == nil {
+			res.Converted = append(res.Converted, filepath.ToSlash(rel))
+			res.Reread += e.readContent(filepath.ToSlash(rel))
+		}
+	}
+}
+
+// readStaticFiles reads the static files again if they changed.
+func (e *Engine) readStaticFiles(changed bool) error {
+	if !changed {
+		return nil
+	}
+	static, err := e.readStatic()
+	if err != nil {
+		return err
+	}
+	e.mu.Lock()
+	e.static = static
+	e.mu.Unlock()
+	return nil
+}
+
+// readTemplates parses the templates again if they changed, or returns nil.
+func (e *Engine) readTemplates(changed bool) *render.Renderer {
+	if !changed {
+		return nil
+	}
+	r, err := render.New(e.fsys, TemplatesDir)
+	if err != nil {
+		e.bad[TemplatesDir] = err
+		return nil
+	}
+	delete(e.bad, TemplatesDir)
+	return r
+}
+
+// commit puts the pending changes into the site if the sources are good.
+func (e *Engine) commit(r *render.Renderer) error {
+	if err := e.problems(); err != nil {
+		return err
+	}
+	var docs []*content.Document
+	var remove []string
+	for p := range e.pending {
+		remove = append(remove, p)
+		if d := e.docs[p]; d != nil {
+			docs = append(docs, d)
+		}
+	}
+	slices.Sort(remove)
+	slices.SortFunc(docs, func(a, b *content.Document) int { return strings.Compare(a.Path, b.Path) })
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := e.model.Update(docs, remove); err != nil {
+		return err
+	}
+	clear(e.pending)
+	if r != nil {
+		r.Config = e.cfg
+		e.r = r
+	}
+	return nil
+}
+
+// problems lists what is wrong with the sources, or returns nil.
+func (e *Engine) problems() error {
+	var list diag.List
+	for p, err := range e.bad {
+		list.Append(p, err)
+	}
+	return list.Err()
+}
+
+// readContent reads the content file or folder p again, marking what
+// changed as pending, and returns how many files it read.
+func (e *Engine) readContent(p string) int {
+	info, err := fs.Stat(e.fsys, p)
+	switch {
+	case err == nil && info.IsDir():
+		return e.readContentDir(p)
+	case err == nil:
+		if isContent(p) {
+			return e.readContentFile(p)
+		}
+		return 0
+	}
+	for _, known := range slices.Concat(slices.Collect(maps.Keys(e.docs)), slices.Collect(maps.Keys(e.bad))) {
+		if known == p || strings.HasPrefix(known, p+"/") {
+			e.forget(known) // a file or folder that is gone
+		}
+	}
+	return 0
+}
+
+func (e *Engine) readContentDir(dir string) int {
+	n := 0
+	fs.WalkDir(e.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case d.IsDir() && p != dir && strings.HasPrefix(d.Name(), "."):
+			return fs.SkipDir
+		case !d.IsDir() && isContent(p):
+			n += e.readContentFile(p)
+		}
+		return nil
+	})
+	return n
+}
+
+// isContent reports whether content.Load reads the file p.
+func isContent(p string) bool {
+	for _, part := range strings.Split(p, "/")[1:] {
+		if strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	return path.Ext(p) == ".md"
+}
+
+func (e *Engine) readContentFile(p string) int {
+	data, err := fs.ReadFile(e.fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		e.forget(p)
+		return 0
+	}
+	sum := sha256.Sum256(data)
+	if old, ok := e.sums[p]; ok && old == sum && err == nil {
+		return 0 // an editor's second event for one save
+	}
+	e.sums[p], e.pending[p] = sum, true
+	delete(e.docs, p)
+	delete(e.bad, p)
+	if err == nil {
+		e.docs[p], err = content.Parse(p, data)
+	}
+	if err != nil {
+		e.bad[p] = err
+	}
+	return 1
+}
+
+// forget drops a content file that was deleted.
+func (e *Engine) forget(p string) {
+	e.pending[p] = true
+	delete(e.docs, p)
+	delete(e.bad, p)
+	delete(e.sums, p)
+}

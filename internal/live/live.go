@@ -1,0 +1,148 @@
+// Package live keeps a site in memory for the preview server and brings it
+// up to date as its sources change, in time that depends on what changed,
+// not on the size of the site.
+//
+// An Engine holds the parsed content files, the templates, the static files
+// and the site model ([site.Live]). [Engine.Apply] re-reads only the changed
+// source files and updates the model in place; pages are rendered when they
+// are asked for ([Engine.File]), so an edit costs nothing for pages nobody
+// looks at. After any sequence of changes every file the engine serves is
+// byte for byte the file a fresh build of the same sources writes.
+//
+// A change that breaks the sources (bad front matter, a template that does
+// not parse, two articles with one slug) is reported and leaves the engine
+// serving the last good site; the broken files stay pending until a later
+// change fixes them.
+package live
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"sync"
+
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/render"
+	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+// Folders of a site's source, relative to its root, as internal/build reads
+// them.
+const (
+	ContentDir   = "content"
+	TemplatesDir = "templates"
+	StaticDir    = "static"
+	SeedsDir     = "seeds"
+)
+
+// Options says which site to keep.
+type Options struct {
+	// Root is the site's folder on disk.
+	Root string
+	// BaseURL overrides the config's base URL unless it is "".
+	BaseURL string
+}
+
+// Engine is a site kept in memory. Its methods are safe for concurrent use,
+// except that Apply calls must not overlap.
+type Engine struct {
+	opts Options
+	fsys fs.FS
+
+	// The sources as they are on disk, good or bad; only Apply uses them.
+	sums    map[string][sha256.Size]byte // file → checksum of what was read
+	docs    map[string]*content.Document // content file → its document
+	bad     map[string]error             // source file → why it is broken
+	pending map[string]bool              // content files not yet in the model
+
+	mu     sync.RWMutex // guards what pages are rendered from
+	cfg    *config.Config
+	model  *site.Live
+	r      *render.Renderer
+	static map[string][]byte // output file → bytes
+}
+
+// New returns an engine for the site in opts.Root. Call Load before use.
+func New(opts Options) *Engine {
+	return &Engine{opts: opts, fsys: os.DirFS(opts.Root)}
+}
+
+// Load reads the whole site. On error the engine serves nothing.
+func (e *Engine) Load() error {
+	cfg, err := e.config()
+	if err != nil {
+		return err
+	}
+	routes, err := route.New(cfg.BaseURL)
+	if err != nil {
+		return err
+	}
+	r, err := render.New(e.fsys, TemplatesDir)
+	if err != nil {
+		return err
+	}
+	r.Config = cfg
+	docs, err := content.Load(e.fsys, ContentDir)
+	if err != nil {
+		return err
+	}
+	model, err := site.NewLive(docs, routes)
+	if err != nil {
+		return err
+	}
+	static, err := e.readStatic()
+	if err != nil {
+		return err
+	}
+	e.sums, e.docs = make(map[string][sha256.Size]byte), make(map[string]*content.Document)
+	e.bad, e.pending = make(map[string]error), make(map[string]bool)
+	for _, d := range docs {
+		e.docs[d.Path] = d
+	}
+	e.mu.Lock()
+	e.cfg, e.model, e.r, e.static = cfg, model, r, static
+	e.mu.Unlock()
+	return nil
+}
+
+// config reads the site config, with the base URL of the options over it.
+func (e *Engine) config() (*config.Config, error) {
+	cfg, err := config.Load(e.fsys, config.File)
+	if err != nil || e.opts.BaseURL == "" {
+		return cfg, err
+	}
+	if err := cfg.SetBaseURL(e.opts.BaseURL); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func (e *Engine) readStatic() (map[string][]byte, error) {
+	static := make(map[string][]byte)
+	err := fs.WalkDir(e.fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if p == StaticDir && err != nil {
+			return fs.SkipDir // no static folder
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(e.fsys, p)
+		static[p[len(StaticDir)+1:]] = data
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("static files: %w", err)
+	}
+	return static, nil
+}
+
+// Stats describes the site being served.
+func (e *Engine) Stats() (articles, topics int) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	s := e.model.Site()
+	return len(s.Articles), len(s.Topics)
+}

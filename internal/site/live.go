@@ -1,0 +1,211 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/route"
+)
+
+// Live is a site kept up to date one document at a time, for the preview
+// server: an edit costs time in proportion to what the edited articles
+// touch, not to the size of the site. It keeps the indexes that New builds
+// and throws away (headlines, features), and fills in an article's Related
+// and More only when asked, by [Live.Sidebar].
+//
+// After any sequence of updates, Site (with Complete called) is the site New
+// makes from the same documents; the preview's tests check that.
+type Live struct {
+	s        *Site
+	byPath   map[string]*Article
+	topics   map[string]*Topic // by slug
+	heads    *liveHeadlines
+	features map[*Article][]string
+	postings map[string][]*Article // feature → articles in digest order
+}
+
+// NewLive builds the site from docs, as New does, without sidebars.
+func NewLive(docs []*content.Document, routes *route.Site) (*Live, error) {
+	s := &Site{Routes: routes, bySlug: make(map[string]*Article)}
+	if err := s.addArticles(docs); err != nil {
+		return nil, err
+	}
+	l := &Live{s: s, byPath: make(map[string]*Article), topics: make(map[string]*Topic),
+		heads: newLiveHeadlines(), features: make(map[*Article][]string), postings: make(map[string][]*Article)}
+	s.addTopics()
+	s.feature()
+	for _, t := range s.Topics {
+		l.topics[t.Slug] = t
+	}
+	for _, a := range s.Articles {
+		l.byPath[a.Doc.Path] = a
+		l.index(a)
+	}
+	return l, nil
+}
+
+// Site returns the site. Its articles' Related and More are those of the
+// last call to Sidebar or Complete, not necessarily current.
+func (l *Live) Site() *Site { return l.s }
+
+// Topic returns the topic with the given slug, or nil.
+func (l *Live) Topic(slug string) *Topic { return l.topics[slug] }
+
+// Update replaces the documents at the paths in remove and adds docs (a
+// document may be in both: it is replaced). On error, such as two articles
+// with one slug, the site is left as it was and the error is the one New
+// would report for the new set of documents.
+func (l *Live) Update(docs []*content.Document, remove []string) error {
+	gone := make(map[string]bool)
+	for _, p := range remove {
+		gone[p] = true
+	}
+	for _, d := range docs {
+		gone[d.Path] = true
+	}
+	var added []*Article
+	for _, d := range docs {
+		if !d.Meta.Draft {
+			added = append(added, l.s.newArticle(d))
+		}
+	}
+	if !l.slugsOK(added, gone) {
+		return l.failure(docs, gone)
+	}
+	for p := range gone {
+		if a := l.byPath[p]; a != nil {
+			l.remove(a)
+		}
+	}
+	for _, a := range added {
+		l.insert(a)
+	}
+	for i, a := range l.s.Articles {
+		a.n = i
+	}
+	l.sortTopics()
+	return nil
+}
+
+// slugsOK reports whether every added article has a slug that no other
+// article keeps.
+func (l *Live) slugsOK(added []*Article, gone map[string]bool) bool {
+	seen := make(map[string]bool)
+	for _, a := range added {
+		slug := a.Meta.Slug
+		if slug == "" || seen[slug] {
+			return false
+		}
+		seen[slug] = true
+		if old := l.s.bySlug[slug]; old != nil && !gone[old.Doc.Path] {
+			return false
+		}
+	}
+	return true
+}
+
+// failure returns New's error for the documents after the update.
+func (l *Live) failure(docs []*content.Document, gone map[string]bool) error {
+	var all []*content.Document
+	for _, a := range l.s.Articles {
+		if !gone[a.Doc.Path] {
+			all = append(all, a.Doc)
+		}
+	}
+	_, err := New(append(all, docs...), l.s.Routes)
+	return err
+}
+
+func (l *Live) remove(a *Article) {
+	delete(l.byPath, a.Doc.Path)
+	delete(l.s.bySlug, a.Meta.Slug)
+	l.s.Articles = deleteArticle(l.s.Articles, a)
+	for _, t := range a.Topics {
+		t.Articles = deleteArticle(t.Articles, a)
+		l.renameTopic(t)
+	}
+	l.unindex(a)
+}
+
+func (l *Live) insert(a *Article) {
+	l.byPath[a.Doc.Path] = a
+	l.s.bySlug[a.Meta.Slug] = a
+	l.s.Articles = insertArticle(l.s.Articles, a)
+	for _, tag := range a.Meta.Tags {
+		t := l.topics[route.TopicSlug(tag)]
+		if t == nil {
+			t = l.s.newTopic(tag)
+			l.topics[t.Slug] = t
+		}
+		if !slices.Contains(a.Topics, t) {
+			a.Topics = append(a.Topics, t)
+			t.Articles = insertArticle(t.Articles, a)
+			l.renameTopic(t)
+		}
+	}
+	l.index(a)
+}
+
+// renameTopic names t by the tag of its newest article, as New does, and
+// forgets a topic left without articles.
+func (l *Live) renameTopic(t *Topic) {
+	if len(t.Articles) == 0 {
+		delete(l.topics, t.Slug)
+		return
+	}
+	for _, tag := range t.Articles[0].Meta.Tags {
+		if route.TopicSlug(tag) == t.Slug {
+			t.Name = tag
+			return
+		}
+	}
+}
+
+// sortTopics remakes the topic list and the navigation from the topics.
+func (l *Live) sortTopics() {
+	l.s.Topics = l.s.Topics[:0]
+	for _, t := range l.topics {
+		l.s.Topics = append(l.s.Topics, t)
+	}
+	slices.SortFunc(l.s.Topics, func(a, b *Topic) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+	})
+	l.s.feature()
+}
+
+func insertArticle(list []*Article, a *Article) []*Article {
+	i, _ := slices.BinarySearchFunc(list, a, compareArticles)
+	return slices.Insert(list, i, a)
+}
+
+func deleteArticle(list []*Article, a *Article) []*Article {
+	i, ok := slices.BinarySearchFunc(list, a, compareArticles)
+	if !ok || list[i] != a {
+		return list
+	}
+	return slices.Delete(list, i, i+1)
+}
+
+// index adds a's headlines and features to the indexes.
+func (l *Live) index(a *Article) {
+	l.heads.add(a)
+	f := articleFeatures(a)
+	l.features[a] = f
+	for _, x := range f {
+		l.postings[x] = insertArticle(l.postings[x], a)
+	}
+}
+
+func (l *Live) unindex(a *Article) {
+	l.heads.remove(a)
+	for _, x := range l.features[a] {
+		if list := deleteArticle(l.postings[x], a); len(list) > 0 {
+			l.postings[x] = list
+		} else {
+			delete(l.postings, x)
+		}
+	}
+	delete(l.features, a)
+}
