@@ -6,6 +6,7 @@
 //
 //	digest convert [--source DIR] [--force] [--date DATE]
 //	digest build   [--source DIR] [--destination DIR] [--base-url URL]
+//	digest check   [--destination DIR] [--base-url URL]
 //
 // Run "digest COMMAND -h" for a command's flags.
 package main
@@ -41,6 +42,7 @@ var commands = map[string]command{
 	"convert": {"convert seeds/*.txt into content/*.md", runConvert},
 	"build":   {"build content/ into a site in public/", runBuild},
 	"gen":     {"generate a synthetic corpus of seeds for benchmarks", runGen},
+	"check":   {"check a built site: links, metadata, feeds, sitemaps", runCheck},
 }
 
 // errUsage marks a command line that could not be understood.
