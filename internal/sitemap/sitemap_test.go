@@ -1,0 +1,119 @@
+package sitemap
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func testSite(t *testing.T) *site.Site {
+	t.Helper()
+	date := time.Date(2025, 8, 20, 9, 30, 0, 0, time.UTC)
+	docs := []*content.Document{
+		{Path: "a.md", Meta: content.Meta{Title: "A & <b>", Slug: "a", Date: date, Lastmod: date.Add(time.Hour), Tags: []string{"Ukraine"}}},
+		{Path: "b.md", Meta: content.Meta{Title: "B", Slug: "b", Date: date.Add(-time.Hour), Tags: []string{"Ukraine", "NATO"}}},
+	}
+	routes, err := route.New("https://example.github.io/digest/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.New(docs, routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func writeAll(t *testing.T) map[string][]byte {
+	t.Helper()
+	c := config.Default()
+	c.Language = "en-GB"
+	out := make(map[string][]byte)
+	if err := Write(c, testSite(t), func(f string, data []byte) error { out[f] = data; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestSitemap(t *testing.T) {
+	var set struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []struct {
+			Loc     string `xml:"loc"`
+			Lastmod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(writeAll(t)[File], &set); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"https://example.github.io/digest/ 2025-08-20T10:30:00Z",
+		"https://example.github.io/digest/news/a/ 2025-08-20T10:30:00Z",
+		"https://example.github.io/digest/news/b/ 2025-08-20T08:30:00Z",
+		"https://example.github.io/digest/topics/nato/ 2025-08-20T08:30:00Z",
+		"https://example.github.io/digest/topics/ukraine/ 2025-08-20T10:30:00Z",
+	}
+	if len(set.URLs) != len(want) {
+		t.Fatalf("%d URLs, want %d", len(set.URLs), len(want))
+	}
+	for i, u := range set.URLs {
+		if got := u.Loc + " " + u.Lastmod; got != want[i] {
+			t.Errorf("url %d: %s, want %s", i, got, want[i])
+		}
+	}
+}
+
+func TestNewsSitemap(t *testing.T) {
+	var set struct {
+		URLs []struct {
+			Loc  string `xml:"loc"`
+			News struct {
+				Name     string `xml:"publication>name"`
+				Language string `xml:"publication>language"`
+				Date     string `xml:"publication_date"`
+				Title    string `xml:"title"`
+			} `xml:"http://www.google.com/schemas/sitemap-news/0.9 news"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(writeAll(t)[NewsFile], &set); err != nil {
+		t.Fatal(err)
+	}
+	if len(set.URLs) != 2 {
+		t.Fatalf("%d URLs", len(set.URLs))
+	}
+	n := set.URLs[0].News
+	if set.URLs[0].Loc != "https://example.github.io/digest/news/a/" || n.Name != "T4K3.news" || n.Language != "en" || n.Date != "2025-08-20T09:30:00Z" || n.Title != "A & <b>" {
+		t.Errorf("news entry: %+v", set.URLs[0])
+	}
+}
+
+func TestGolden(t *testing.T) {
+	out := writeAll(t)
+	for _, file := range []string{File, NewsFile, RobotsTxt} {
+		path := filepath.Join("testdata", file)
+		if *update {
+			if err := os.WriteFile(path, out[file], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out[file], want) {
+			t.Errorf("%s differs from %s; run go test -update and review the diff", file, path)
+		}
+	}
+}
