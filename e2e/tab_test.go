@@ -191,3 +191,20 @@ func (tb *tab) viewport(width, height int64) {
 		tb.t.Fatalf("setting the viewport to %dx%d: %v", width, height, err)
 	}
 }
+
+// take returns and forgets what tb has recorded so far.
+func (tb *tab) take() (errors, outside []string) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	errors, outside = tb.errors, tb.outside
+	tb.errors, tb.outside = nil, nil
+	return errors, outside
+}
+
+// openURL loads a full URL, for servers other than the suite's.
+func (tb *tab) openURL(u string) {
+	tb.t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(u)); err != nil {
+		tb.t.Fatalf("opening %s: %v", u, err)
+	}
+}
