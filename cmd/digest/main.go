@@ -5,7 +5,8 @@
 // Usage:
 //
 //	digest convert [--source DIR] [--force] [--date DATE]
-//	digest build   [--source DIR] [--destination DIR] [--base-url URL]
+//	digest build   [--source DIR] [--destination DIR] [--base-url URL] [--watch]
+//	digest serve   [--source DIR] [--bind ADDR] [--port N] [--base-url URL]
 //	digest check   [--destination DIR] [--base-url URL]
 //
 // Run "digest COMMAND -h" for a command's flags.
@@ -41,6 +42,7 @@ type command struct {
 var commands = map[string]command{
 	"convert": {"convert seeds/*.txt into content/*.md", runConvert},
 	"build":   {"build content/ into a site in public/", runBuild},
+	"serve":   {"preview the site, rebuilding and reloading as you edit", runServe},
 	"gen":     {"generate a synthetic corpus of seeds for benchmarks", runGen},
 	"check":   {"check a built site: links, metadata, feeds, sitemaps", runCheck},
 }

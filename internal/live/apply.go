@@ -45,7 +45,7 @@ func (e *Engine) Apply(paths []string) (Result, error) {
 	var templates, static, cfg bool
 	for _, p := range res.Changed {
 		top, _, _ := strings.Cut(p, "/")
-		res.StyleOnly = res.StyleOnly && top == StaticDir && path.Ext(p) == ".css"
+		res.StyleOnly = res.StyleOnly && top == StaticDir && (path.Ext(p) == ".css" || e.transient(p))
 		switch {
 		case top == ContentDir:
 			res.Reread += e.readContent(p)
@@ -67,6 +67,18 @@ func (e *Engine) Apply(paths []string) (Result, error) {
 	}
 	r := e.readTemplates(templates)
 	return res, e.commit(r)
+}
+
+// transient reports whether the static path p is an editor's temporary
+// file, gone already and never served.
+func (e *Engine) transient(p string) bool {
+	if _, err := fs.Stat(e.fsys, p); err == nil {
+		return false
+	}
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	_, served := e.static[strings.TrimPrefix(p, StaticDir+"/")]
+	return !served
 }
 
 // clean sorts and de-duplicates paths.

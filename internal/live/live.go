@@ -19,6 +19,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"sync"
 
@@ -67,11 +68,20 @@ type Engine struct {
 
 // New returns an engine for the site in opts.Root. Call Load before use.
 func New(opts Options) *Engine {
-	return &Engine{opts: opts, fsys: os.DirFS(opts.Root)}
+	return &Engine{opts: opts}
 }
 
-// Load reads the whole site. On error the engine serves nothing.
+// Load reads the whole site. On error the engine serves nothing. Files are
+// read through an os.Root, so that no symbolic link leads out of the
+// site's folder.
 func (e *Engine) Load() error {
+	if e.fsys == nil {
+		root, err := os.OpenRoot(e.opts.Root)
+		if err != nil {
+			return err
+		}
+		e.fsys = root.FS()
+	}
 	cfg, err := e.config()
 	if err != nil {
 		return err
@@ -130,6 +140,9 @@ func (e *Engine) readStatic() (map[string][]byte, error) {
 			return err
 		}
 		data, err := fs.ReadFile(e.fsys, p)
+		if err != nil && d.Type()&fs.ModeSymlink != 0 {
+			return nil // a link out of the site's folder is not served
+		}
 		static[p[len(StaticDir)+1:]] = data
 		return err
 	})
@@ -145,4 +158,16 @@ func (e *Engine) Stats() (articles, topics int) {
 	defer e.mu.RUnlock()
 	s := e.model.Site()
 	return len(s.Articles), len(s.Topics)
+}
+
+// BasePath is the path of the site's base URL, ending in "/": "/" or
+// "/digest/".
+func (e *Engine) BasePath() string {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	u, err := url.Parse(e.model.Site().Routes.Base())
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
 }

@@ -1,0 +1,126 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/live"
+	"github.com/t4k3news/digest/internal/watch"
+)
+
+// Options configure Run.
+type Options struct {
+	// Root is the site's folder.
+	Root string
+	// Bind is the address to listen on; Port 0 picks a free port.
+	Bind string
+	Port int
+	// BaseURL overrides the config's base URL unless it is "".
+	BaseURL string
+	// Log gets the server's address and one line per rebuild.
+	Log io.Writer
+	// Now is the clock rebuilds are timed and stamped with.
+	Now func() time.Time
+	// Ready, if set, is called with the site's URL once it is served.
+	Ready func(url string)
+}
+
+// Run loads the site, serves it and rebuilds it as its sources change,
+// until ctx is done.
+func Run(ctx context.Context, opts Options) error {
+	e := live.New(live.Options{Root: opts.Root, BaseURL: opts.BaseURL})
+	if err := e.Load(); err != nil {
+		return err
+	}
+	w, err := watch.New(opts.Root, Watched, []string{config.File})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port)))
+	if err != nil {
+		return err
+	}
+	s := New(e, e.BasePath(), opts.Bind)
+	srv := &http.Server{Handler: s, BaseContext: func(net.Listener) context.Context { return ctx }}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	addr := siteURL(ln.Addr(), opts.Bind, e.BasePath())
+	articles, topics := e.Stats()
+	fmt.Fprintf(opts.Log, "serving %d articles, %d topics at %s (Ctrl-C to stop)\n", articles, topics, addr)
+	if opts.Ready != nil {
+		opts.Ready(addr)
+	}
+	werr := w.Run(ctx, func(paths []string) { rebuild(e, s, paths, opts) })
+	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return werr
+}
+
+// Watched are the folders of a site that its preview watches.
+var Watched = []string{live.SeedsDir, live.ContentDir, live.TemplatesDir, live.StaticDir}
+
+// rebuild applies one batch of changes and prints one line about it.
+func rebuild(e *live.Engine, s *Server, paths []string, opts Options) {
+	start := opts.Now()
+	res, err := e.Apply(paths)
+	took := opts.Now().Sub(start)
+	if res.Warnings != nil {
+		fmt.Fprint(opts.Log, Problems(res.Warnings))
+	}
+	if err != nil {
+		s.Failed(err)
+		fmt.Fprintf(opts.Log, "%s %s: build failed, still serving the last good site:\n%s",
+			start.Format(time.TimeOnly), Summary(paths), Problems(err))
+		return
+	}
+	s.Reloaded(res.StyleOnly)
+	articles, _ := e.Stats()
+	fmt.Fprintf(opts.Log, "%s %s: %d content files read, site of %d articles updated in %v\n",
+		start.Format(time.TimeOnly), Summary(paths), res.Reread, articles, took.Round(10*time.Microsecond))
+}
+
+// Summary names the changed paths briefly: the first and a count.
+func Summary(paths []string) string {
+	switch len(paths) {
+	case 0:
+		return "nothing"
+	case 1:
+		return paths[0]
+	}
+	return fmt.Sprintf("%s and %d more", paths[0], len(paths)-1)
+}
+
+// Problems lists an error's problems one a line.
+func Problems(err error) string {
+	var list diag.List
+	if errors.As(err, &list) {
+		return list.Full()
+	}
+	return strings.TrimSpace(err.Error()) + "\n"
+}
+
+// siteURL is the URL to open in a browser.
+func siteURL(addr net.Addr, bind, base string) string {
+	host := bind
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	_, port, _ := net.SplitHostPort(addr.String())
+	return (&url.URL{Scheme: "http", Host: net.JoinHostPort(host, port), Path: base}).String()
+}
