@@ -135,7 +135,7 @@ func write(src fs.FS, s *site.Site, r *render.Renderer, w *output.Writer) error 
 	if err := r.Site(s, w.WriteFile); err != nil {
 		return err
 	}
-	if err := publish(r.Config, s, w); err != nil {
+	if err := Publish(r.Config, s, w.WriteFile); err != nil {
 		return err
 	}
 	return fs.WalkDir(src, StaticDir, func(p string, d fs.DirEntry, err error) error {
@@ -153,21 +153,22 @@ func write(src fs.FS, s *site.Site, r *render.Renderer, w *output.Writer) error 
 	})
 }
 
-// publish writes what feed readers, search engines and GitHub Pages read:
+// Publish makes what feed readers, search engines and GitHub Pages read:
 // the feeds, the sitemaps and robots.txt, .nojekyll (serve the files as
-// they are) and CNAME for a custom domain.
-func publish(c *config.Config, s *site.Site, w *output.Writer) error {
-	if err := feed.Write(c, s, w.WriteFile); err != nil {
+// they are) and CNAME for a custom domain, passing each file to emit. The
+// preview server (internal/live) serves the same files.
+func Publish(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
+	if err := feed.Write(c, s, emit); err != nil {
 		return err
 	}
-	if err := sitemap.Write(c, s, w.WriteFile); err != nil {
+	if err := sitemap.Write(c, s, emit); err != nil {
 		return err
 	}
-	if err := w.WriteFile(".nojekyll", nil); err != nil {
+	if err := emit(".nojekyll", nil); err != nil {
 		return err
 	}
 	if c.Domain == "" {
 		return nil
 	}
-	return w.WriteFile("CNAME", []byte(c.Domain+"\n"))
+	return emit("CNAME", []byte(c.Domain+"\n"))
 }

@@ -172,6 +172,7 @@ func (e *Engine) commit(r *render.Renderer) error {
 		return err
 	}
 	clear(e.pending)
+	e.version++
 	if r != nil {
 		r.Config = e.cfg
 		e.r = r

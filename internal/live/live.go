@@ -64,6 +64,10 @@ type Engine struct {
 	model  *site.Live
 	r      *render.Renderer
 	static map[string][]byte // output file → bytes
+
+	version  int               // counts the changes to the site
+	extras   map[string][]byte // feeds and sitemaps, by output file
+	extrasOf int               // the version extras were made for
 }
 
 // New returns an engine for the site in opts.Root. Call Load before use.
@@ -114,6 +118,7 @@ func (e *Engine) Load() error {
 	}
 	e.mu.Lock()
 	e.cfg, e.model, e.r, e.static = cfg, model, r, static
+	e.version++
 	e.mu.Unlock()
 	return nil
 }

@@ -114,7 +114,7 @@ func (ts *testSite) built() map[string][]byte {
 }
 
 // compare checks every file the engine serves against a fresh build, and
-// that the engine serves every page of the build.
+// that the engine serves every file of the build.
 func compare(t *testing.T, e *Engine, ts *testSite, step string) {
 	t.Helper()
 	want := ts.built()
@@ -132,7 +132,7 @@ func compare(t *testing.T, e *Engine, ts *testSite, step string) {
 		}
 	}
 	for name := range want {
-		if _, ok := got[name]; !ok && strings.HasSuffix(name, ".html") {
+		if _, ok := got[name]; !ok {
 			t.Fatalf("%s: the engine has no %s", step, name)
 		}
 	}

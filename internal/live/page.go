@@ -2,6 +2,8 @@ package live
 
 import (
 	"io/fs"
+
+	"github.com/t4k3news/digest/internal/build"
 	"strings"
 	"sync"
 
@@ -15,23 +17,57 @@ import (
 // an error wrapping fs.ErrNotExist; a page that fails to render gives the
 // renderer's error, which names the template and line.
 func (e *Engine) File(name string) ([]byte, error) {
+	if data, ok, err := e.page(name); ok {
+		return data, err
+	}
+	return e.extra(name)
+}
+
+// page renders the page or returns the static file name, if it is one.
+func (e *Engine) page(name string) ([]byte, bool, error) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	if data, ok := e.static[name]; ok {
-		return data, nil
+		return data, true, nil
 	}
 	s := e.model.Site()
 	switch {
 	case name == "index.html":
-		return e.r.Front(s)
+		return done(e.r.Front(s))
 	case name == "404.html":
-		return e.r.NotFound(s)
+		return done(e.r.NotFound(s))
 	}
 	if a := e.article(name); a != nil {
-		return e.r.Article(s, e.model.Sidebar(a))
+		return done(e.r.Article(s, e.model.Sidebar(a)))
 	}
 	if t := e.topic(name); t != nil {
-		return e.r.Topic(s, t)
+		return done(e.r.Topic(s, t))
+	}
+	return nil, false, nil
+}
+
+func done(data []byte, err error) ([]byte, bool, error) { return data, true, err }
+
+// extra returns one of the files made from the whole site (feeds,
+// sitemaps), making them all once for each version of the site: they are
+// asked for rarely, and cost as much as the site is large.
+func (e *Engine) extra(name string) ([]byte, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.extras == nil || e.extrasOf != e.version {
+		e.model.Complete()
+		extras := make(map[string][]byte)
+		err := build.Publish(e.cfg, e.model.Site(), func(name string, data []byte) error {
+			extras[name] = data
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		e.extras, e.extrasOf = extras, e.version
+	}
+	if data, ok := e.extras[name]; ok {
+		return data, nil
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
@@ -85,6 +121,9 @@ func (e *Engine) All(emit func(name string, data []byte) error) error {
 		return emit(name, data)
 	}
 	if err := e.r.Site(e.model.Site(), one); err != nil {
+		return err
+	}
+	if err := build.Publish(e.cfg, e.model.Site(), one); err != nil {
 		return err
 	}
 	for name, data := range e.static {
