@@ -56,6 +56,7 @@ type planner struct {
 	n       int
 	r       *rand.Rand
 	zipf    *rand.Zipf
+	names   *rand.Zipf      // over the corpus's project names
 	seen    map[string]bool // normalised headlines taken
 	byTopic [][]int         // topic → header-shaped articles whose first topic it is
 }
@@ -66,6 +67,7 @@ func newPlanner(opts Options) *planner {
 		n:       opts.Count,
 		r:       r,
 		zipf:    rand.NewZipf(r, 1.3, 3, uint64(len(topics)-1)),
+		names:   rand.NewZipf(r, 1.1, 2, uint64(names(opts.Count)-1)),
 		seen:    make(map[string]bool),
 		byTopic: make([][]int, len(topics)),
 	}
@@ -108,10 +110,10 @@ func (p *planner) topicsOf() []int {
 }
 
 // headline draws a headline no other article has, such as "Kovalenko
-// presses port tariffs in Lisbon amid protests".
+// presses Drelvan port tariffs in Lisbon amid protests".
 func (p *planner) headline(ts []int) string {
 	for {
-		h := fmt.Sprintf("%s %s %s %s %s %s", topics[ts[0]].Short, pick(p.r, verbs),
+		h := fmt.Sprintf("%s %s %s %s %s %s %s", topics[ts[0]].Short, pick(p.r, verbs), p.name(),
 			pick(p.r, adjectives), pick(p.r, nouns), linkWord(ts[1]), topics[ts[1]].Short)
 		if p.r.IntN(2) == 0 {
 			h += " " + pick(p.r, tails)
@@ -121,6 +123,27 @@ func (p *planner) headline(ts []int) string {
 			return h
 		}
 	}
+}
+
+// name draws the name of a project, deal or bill, such as "Drelvan".
+// Their number grows with the corpus, as an archive's vocabulary does
+// (Heaps' law): headlines share topics and common words, but a larger
+// archive also has more particular ones.
+func (p *planner) name() string {
+	return projectName(int(p.names.Uint64()))
+}
+
+// names is the number of project names of a corpus of n articles.
+func names(n int) int { return 100 + n/4 }
+
+// projectName is the i-th project name, made of syllables.
+func projectName(i int) string {
+	var b strings.Builder
+	for k := 0; k < 2 || i > 0; k++ {
+		b.WriteString(syllables[i%len(syllables)])
+		i /= len(syllables)
+	}
+	return capital(b.String())
 }
 
 // linkWord joins the second topic to a headline: "in" a place, "with" the

@@ -69,6 +69,8 @@ var (
 	celebrity_wedding_photos_released gadget_review_roundup_spring
 	travel_tips_for_summer_holidays crossword_answers_and_clues
 	horoscopes_this_week_revealed garden_pests_and_how_to_beat_them`)
+	syllables = fields(`dre vel ka mor tis lun bra sen vo rik tal ne gor fen
+	sa lim dor ve qua rel mi tor pen zal`)
 	moods = fields(`cautious defiant upbeat guarded sceptical confident uneasy
 	blunt measured combative`)
 )

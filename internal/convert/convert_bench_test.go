@@ -1,0 +1,46 @@
+package convert_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/t4k3news/digest/internal/convert"
+	"github.com/t4k3news/digest/internal/gen/gentest"
+)
+
+// BenchmarkRun converts a generated corpus: "fresh" into an empty
+// content folder, "unchanged" over its own earlier output.
+func BenchmarkRun(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("n=%d/fresh", n), func(b *testing.B) {
+			dir := gentest.Seeds(b, n)
+			for b.Loop() {
+				b.StopTimer()
+				if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				run(b, dir, n)
+			}
+		})
+		b.Run(fmt.Sprintf("n=%d/unchanged", n), func(b *testing.B) {
+			dir := gentest.Seeds(b, n)
+			run(b, dir, n)
+			for b.Loop() {
+				run(b, dir, 0)
+			}
+		})
+	}
+}
+
+func run(b *testing.B, dir string, written int) {
+	rep, err := convert.Run(convert.Options{Source: dir, Date: gentest.Date})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(rep.Written) != written {
+		b.Fatalf("%d files written, want %d", len(rep.Written), written)
+	}
+}
