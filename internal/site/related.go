@@ -17,8 +17,8 @@ const similarNum, similarDen = 3, 4
 
 // headline is one headline (title or alternative headline) of an article.
 type headline struct {
-	article int // index into Site.Articles
-	terms   map[string]bool
+	article int     // index into Site.Articles
+	terms   []int32 // ids of its terms, sorted, so that sets intersect by merging
 }
 
 // headlineIndex finds the article a related title names without comparing
@@ -29,6 +29,7 @@ type headlineIndex struct {
 	heads    []headline
 	postings map[posting][]int // term and size → indexes into heads
 	df       map[string]int    // term → number of headlines with it
+	ids      map[string]int32  // term → its id in headline.terms
 }
 
 // posting keys the inverted index by term and by the number of terms of
@@ -40,7 +41,7 @@ type posting struct {
 }
 
 func newHeadlineIndex(articles []*Article) *headlineIndex {
-	x := &headlineIndex{exact: make(map[string]int), postings: make(map[posting][]int), df: make(map[string]int)}
+	x := &headlineIndex{exact: make(map[string]int), postings: make(map[posting][]int), df: make(map[string]int), ids: make(map[string]int32)}
 	for i, a := range articles {
 		for _, h := range []string{a.Meta.Title, a.Meta.Headline} {
 			if h != "" {
@@ -55,12 +56,20 @@ func (x *headlineIndex) add(article int, text string) {
 	if _, ok := x.exact[normalise(text)]; !ok {
 		x.exact[normalise(text)] = article
 	}
-	h := headline{article: article, terms: terms(text)}
-	for t := range h.terms {
-		k := posting{t, len(h.terms)}
+	ts := terms(text)
+	h := headline{article: article, terms: make([]int32, 0, len(ts))}
+	for t := range ts {
+		k := posting{t, len(ts)}
 		x.postings[k] = append(x.postings[k], len(x.heads))
 		x.df[t]++
+		id, ok := x.ids[t]
+		if !ok {
+			id = int32(len(x.ids))
+			x.ids[t] = id
+		}
+		h.terms = append(h.terms, id)
 	}
+	slices.Sort(h.terms)
 	x.heads = append(x.heads, h)
 }
 
@@ -72,20 +81,18 @@ func (x *headlineIndex) lookup(title string) int {
 		return i
 	}
 	q := terms(title)
+	ids := x.termIDs(q)
 	best, bestInter, bestUnion := -1, 0, 1
-	seen := make(map[int]bool)
 	// |h| ≥ 3/4·|q| and |q| ≥ 3/4·|h| for Jaccard ≥ 3/4.
 	minSize := (len(q)*similarNum + similarDen - 1) / similarDen
 	maxSize := len(q) * similarDen / similarNum
+	// A headline in the lists of two probed terms is weighed twice, to
+	// the same result: cheaper than remembering which were seen.
 	for _, t := range x.probe(q) {
 		for size := minSize; size <= maxSize; size++ {
 			for _, hi := range x.postings[posting{t, size}] {
-				if seen[hi] {
-					continue
-				}
-				seen[hi] = true
-				h := x.heads[hi]
-				inter := intersect(q, h.terms)
+				h := &x.heads[hi]
+				inter := intersectSorted(ids, h.terms)
 				union := len(q) + len(h.terms) - inter
 				if inter*similarDen < union*similarNum {
 					continue
@@ -97,6 +104,19 @@ func (x *headlineIndex) lookup(title string) int {
 		}
 	}
 	return best
+}
+
+// termIDs returns the sorted ids of the terms of q that some headline
+// has; the others can match nothing.
+func (x *headlineIndex) termIDs(q map[string]bool) []int32 {
+	ids := make([]int32, 0, len(q))
+	for t := range q {
+		if id, ok := x.ids[t]; ok {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // probe returns the terms of q whose postings must be read: a headline
@@ -127,6 +147,25 @@ func intersect(a, b map[string]bool) int {
 	for t := range a {
 		if b[t] {
 			n++
+		}
+	}
+	return n
+}
+
+// intersectSorted is intersect for sorted term ids: a merge of two short
+// arrays, without a hash or a string compare per term, since lookup runs
+// it for every candidate headline.
+func intersectSorted(a, b []int32) int {
+	n := 0
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] == b[0]:
+			n++
+			a, b = a[1:], b[1:]
+		case a[0] < b[0]:
+			a = a[1:]
+		default:
+			b = b[1:]
 		}
 	}
 	return n
