@@ -1,0 +1,125 @@
+#!/bin/sh
+# bench/run.sh measures digest end to end, and Hugo on the same content
+# when it is installed, and prints a Markdown table.
+#
+#   bench/run.sh [COUNT...]        default: 1000 10000
+#
+# For each COUNT it generates a corpus (digest gen --seed 1), then takes the
+# median of RUNS runs (default 5) of each step: convert into an empty
+# content/, a fresh build into a missing public/, an unchanged rebuild
+# (which must write no file), cp -r of the finished public/ to a new folder
+# on the same disk, and, if hugo is on PATH and HUGO is not 0, a Hugo build
+# of the same content/ with the minimal layout in bench/hugo/. Wall and CPU
+# (user+sys) time and peak RSS come from /usr/bin/time -v; pages/s counts
+# the .html files of the output.
+#
+# Environment: RUNS (5), HUGO (1; 0 skips Hugo), WORK (a new folder under
+# /tmp; every corpus, site and output goes there).
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RUNS=${RUNS:-5}
+HUGO=${HUGO:-1}
+WORK=${WORK:-$(mktemp -d /tmp/digest-bench.XXXXXX)}
+[ $# -gt 0 ] || set -- 1000 10000
+command -v hugo >/dev/null 2>&1 || HUGO=0
+mkdir -p "$WORK"
+(cd "$ROOT" && go build -o "$WORK/digest" ./cmd/digest)
+DIGEST=$WORK/digest
+
+# measure NAME CMD...: runs CMD under /usr/bin/time -v and appends
+# "wall cpu rss_kb" to $WORK/NAME.times.
+measure() {
+	name=$1
+	shift
+	/usr/bin/time -v -o "$WORK/time.out" "$@" >"$WORK/$name.log" 2>&1 || {
+		cat "$WORK/$name.log" "$WORK/time.out" >&2
+		exit 1
+	}
+	awk -F': ' '
+		/Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
+		/User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident/ { m = $2 }
+		END { printf "%.3f %.3f %d\n", w, u + s, m }' "$WORK/time.out" >>"$WORK/$name.times"
+}
+
+# median NAME FIELD: the median of a column of $WORK/NAME.times.
+median() {
+	cut -d' ' -f"$2" "$WORK/$1.times" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# fresh DIR: removes an output folder and digest's hidden siblings, off
+# the clock.
+fresh() {
+	rm -rf "$1" "$(dirname "$1")/.$(basename "$1").staging" "$(dirname "$1")/.$(basename "$1").swap"
+}
+
+html() { find "$1" -name '*.html' | wc -l; }
+mb() { du -sm "$1" | cut -f1; }
+
+# row STEP NAME PAGES SIZE_MB: one line of the table from NAME's medians.
+row() {
+	w=$(median "$2" 1) c=$(median "$2" 2) m=$(median "$2" 3)
+	pps=$(awk -v p="$3" -v w="$w" 'BEGIN { if (p > 0 && w > 0) printf "%.0f", p / w; else print "" }')
+	printf '| %s | %s | %.2f | %.2f | %.0f | %s | %s |\n' "$n" "$1" "$w" "$c" "$((m / 1024))" "$pps" "$4" >>"$WORK/table.md"
+}
+
+# ratio A B: the ratio of the median wall times (or with F=3, peak RSS).
+ratio() { awk -v a="$(median "$1" "${3:-1}")" -v b="$(median "$2" "${3:-1}")" 'BEGIN { printf "%.2f", a / b }'; }
+
+bench() {
+	n=$1
+	site=$WORK/n$n
+	"$DIGEST" gen --count "$n" --seed 1 --out "$site" >/dev/null
+	cp -r "$ROOT/templates" "$ROOT/static" "$site/"
+	[ ! -f "$ROOT/digest.yaml" ] || cp "$ROOT/digest.yaml" "$site/"
+	for _ in $(seq "$RUNS"); do
+		rm -rf "$site/content"
+		measure "convert-$n" "$DIGEST" convert --source "$site" --date 2025-08-21
+	done
+	for _ in $(seq "$RUNS"); do
+		fresh "$site/public"
+		measure "build-$n" "$DIGEST" build --source "$site"
+	done
+	for _ in $(seq "$RUNS"); do
+		measure "rebuild-$n" "$DIGEST" build --source "$site"
+		grep -q ': 0 written' "$WORK/rebuild-$n.log" || { echo "unchanged rebuild wrote files:" >&2; cat "$WORK/rebuild-$n.log" >&2; exit 1; }
+	done
+	for _ in $(seq "$RUNS"); do
+		rm -rf "$WORK/copy"
+		measure "cp-$n" cp -r "$site/public" "$WORK/copy"
+	done
+	rm -rf "$WORK/copy"
+	pages=$(html "$site/public") size=$(mb "$site/public")
+	row convert "convert-$n" "" ""
+	row build "build-$n" "$pages" "$size"
+	row "unchanged rebuild" "rebuild-$n" "$pages" "$size"
+	row "cp -r public/" "cp-$n" "" "$size"
+	echo "| $n | digest build / cp -r (wall) | $(ratio "build-$n" "cp-$n") |" >>"$WORK/ratios.md"
+	echo "| $n | digest convert / build (wall) | $(ratio "convert-$n" "build-$n") |" >>"$WORK/ratios.md"
+	[ "$HUGO" != 0 ] || return 0
+	for _ in $(seq "$RUNS"); do
+		rm -rf "$WORK/hugo-public" "$WORK/hugo-cache"
+		measure "hugo-$n" hugo --source "$ROOT/bench/hugo" --contentDir "$site/content" \
+			--destination "$WORK/hugo-public" --cacheDir "$WORK/hugo-cache" --quiet
+	done
+	row "hugo" "hugo-$n" "$(html "$WORK/hugo-public")" "$(mb "$WORK/hugo-public")"
+	rm -rf "$WORK/hugo-public" "$WORK/hugo-cache"
+	echo "| $n | digest build / hugo (wall) | $(ratio "build-$n" "hugo-$n") |" >>"$WORK/ratios.md"
+	echo "| $n | digest build / hugo (peak RSS) | $(ratio "build-$n" "hugo-$n" 3) |" >>"$WORK/ratios.md"
+}
+
+: >"$WORK/table.md"
+: >"$WORK/ratios.md"
+for n in "$@"; do
+	bench "$n"
+done
+echo "digest $(cd "$ROOT" && git describe --always --dirty), $(nproc) CPUs, medians of $RUNS runs, in $WORK"
+[ "$HUGO" = 0 ] || hugo version | cut -d' ' -f1-2
+echo
+echo "| articles | step | wall s | CPU s | peak RSS MB | pages/s | output MB |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+cat "$WORK/table.md"
+echo
+echo "| articles | ratio | value |"
+echo "| ---: | --- | ---: |"
+cat "$WORK/ratios.md"
