@@ -18,7 +18,7 @@ import (
 
 // newSite copies the repository's templates, static files and content into
 // a temporary site folder.
-func newSite(t *testing.T) string {
+func newSite(t testing.TB) string {
 	t.Helper()
 	root := t.TempDir()
 	for _, dir := range []string{"templates", "static", "content"} {
@@ -30,7 +30,7 @@ func newSite(t *testing.T) string {
 }
 
 // start runs the preview of root on a free port and returns its URL.
-func start(t *testing.T, root string) string {
+func start(t testing.TB, root string) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
@@ -38,6 +38,7 @@ func start(t *testing.T, root string) string {
 	go func() {
 		done <- Run(ctx, Options{Root: root, Bind: "127.0.0.1", Log: io.Discard, Now: time.Now,
 			Ready: func(url string) { ready <- url }})
+		close(done)
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -50,14 +51,14 @@ func start(t *testing.T, root string) string {
 		return strings.TrimSuffix(url, "/")
 	case err := <-done:
 		t.Fatalf("Run: %v", err)
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("server did not start")
 	}
 	return ""
 }
 
 // get fetches a URL and returns status and body.
-func get(t *testing.T, url string) (int, string) {
+func get(t testing.TB, url string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -72,7 +73,7 @@ func get(t *testing.T, url string) (int, string) {
 }
 
 // listen opens the event stream and returns its events as "name data".
-func listen(t *testing.T, url string) <-chan string {
+func listen(t testing.TB, url string) <-chan string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -103,7 +104,7 @@ func listen(t *testing.T, url string) <-chan string {
 }
 
 // await waits for an event whose name is name and returns its data.
-func await(t *testing.T, events <-chan string, name string) string {
+func await(t testing.TB, events <-chan string, name string) string {
 	t.Helper()
 	deadline := time.After(10 * time.Second)
 	for {
@@ -120,7 +121,7 @@ func await(t *testing.T, events <-chan string, name string) string {
 
 // renameSave writes a file the way many editors save: to a temporary file
 // that is then renamed over the old one.
-func renameSave(t *testing.T, path, text string) {
+func renameSave(t testing.TB, path, text string) {
 	t.Helper()
 	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -134,7 +135,7 @@ func renameSave(t *testing.T, path, text string) {
 	}
 }
 
-func replaceIn(t *testing.T, path, old, new string) {
+func replaceIn(t testing.TB, path, old, new string) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -22,7 +22,7 @@ import (
 // Quiet is how long the folders must be still before a batch of changes
 // is reported: long enough for an editor's burst of events, short enough
 // not to be noticed.
-const Quiet = 30 * time.Millisecond
+const Quiet = 20 * time.Millisecond
 
 // Watcher watches some folders and files of a root folder.
 type Watcher struct {
