@@ -1,7 +1,6 @@
 package site
 
 import (
-	"cmp"
 	"slices"
 	"sort"
 )
@@ -35,10 +34,17 @@ func (s *Site) rankMore() {
 			postings[f] = append(postings[f], i) // ascending: digest order
 		}
 	}
-	score := make([]int, len(s.Articles))
+	sc := &scratch{score: make([]int, len(s.Articles))}
 	for i, a := range s.Articles {
-		a.More = s.more(i, features[i], postings, score)
+		a.More = s.more(i, features[i], postings, sc)
 	}
+}
+
+// scratch is the working memory of more, reused from article to article.
+type scratch struct {
+	score   []int // by article; all zero between calls
+	touched []int // articles with a score
+	top     []int // the best candidates so far, best first
 }
 
 // articleFeatures lists, sorted, the article's topics ("t:" and the slug)
@@ -55,10 +61,10 @@ func articleFeatures(a *Article) []string {
 	return fs
 }
 
-// more ranks the articles sharing features with article i. score is
-// scratch space, all zero on entry and on return.
-func (s *Site) more(i int, features []string, postings map[string][]int, score []int) []*Article {
-	var touched []int
+// more ranks the articles sharing features with article i.
+func (s *Site) more(i int, features []string, postings map[string][]int, sc *scratch) []*Article {
+	score := sc.score
+	sc.touched = sc.touched[:0]
 	for _, f := range features {
 		w := termWeight
 		if f[0] == 't' {
@@ -66,27 +72,46 @@ func (s *Site) more(i int, features []string, postings map[string][]int, score [
 		}
 		for _, j := range window(postings[f], i) {
 			if score[j] == 0 {
-				touched = append(touched, j)
+				sc.touched = append(sc.touched, j)
 			}
 			score[j] += w
 		}
 	}
 	skip := s.linked(i)
-	var cands []int
-	for _, j := range touched {
+	sc.top = sc.top[:0]
+	for _, j := range sc.touched {
 		if score[j] >= minScore && !skip[j] {
-			cands = append(cands, j)
+			sc.top = insertTop(sc.top, j, score)
 		}
 	}
-	slices.SortFunc(cands, func(a, b int) int { return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(a, b)) })
-	for _, j := range touched {
+	for _, j := range sc.touched {
 		score[j] = 0
 	}
 	var more []*Article
-	for _, j := range cands[:min(len(cands), MaxMore)] {
+	for _, j := range sc.top {
 		more = append(more, s.Articles[j])
 	}
 	return more
+}
+
+// insertTop adds article j to top, the best at most MaxMore articles,
+// best first: higher score, then earlier in the digest. Keeping only
+// those is cheaper than sorting every candidate, and gives the same list.
+func insertTop(top []int, j int, score []int) []int {
+	better := func(a, b int) bool { return score[a] > score[b] || score[a] == score[b] && a < b }
+	k := len(top)
+	for k > 0 && better(j, top[k-1]) {
+		k--
+	}
+	if k >= MaxMore {
+		return top
+	}
+	if len(top) < MaxMore {
+		top = append(top, 0)
+	}
+	copy(top[k+1:], top[k:len(top)-1])
+	top[k] = j
+	return top
 }
 
 // window returns at most maxPosting entries of the sorted list, centred on
