@@ -5,7 +5,8 @@
 #   bench/run.sh [COUNT...]        default: 1000 10000
 #
 # For each COUNT it generates a corpus (digest gen --seed 1), then takes the
-# median of RUNS runs (default 5) of each step: convert into an empty
+# median of RUNS runs (default 5) of each step, the steps taken in turn
+# within each run: convert into an empty
 # content/, a fresh build into a missing public/, an unchanged rebuild
 # (which must write no file), cp -r of the finished public/ to a new folder
 # on the same disk, and, if hugo is on PATH and HUGO is not 0, a Hugo build
@@ -66,29 +67,37 @@ row() {
 # ratio A B: the ratio of the median wall times (or with F=3, peak RSS).
 ratio() { awk -v a="$(median "$1" "${3:-1}")" -v b="$(median "$2" "${3:-1}")" 'BEGIN { printf "%.2f", a / b }'; }
 
+# once N: one run of every step at N articles. The steps alternate run by
+# run, so that a machine that slows down over the benchmark (page cache,
+# deleted trees still being freed) slows each of them alike.
+once() {
+	n=$1 site=$WORK/n$1
+	rm -rf "$site/content"
+	measure "convert-$n" "$DIGEST" convert --source "$site" --date 2025-08-21
+	fresh "$site/public"
+	measure "build-$n" "$DIGEST" build --source "$site"
+	measure "rebuild-$n" "$DIGEST" build --source "$site"
+	grep -q ': 0 written' "$WORK/rebuild-$n.log" || {
+		echo "unchanged rebuild wrote files:" >&2
+		cat "$WORK/rebuild-$n.log" >&2
+		exit 1
+	}
+	rm -rf "$WORK/copy"
+	measure "cp-$n" cp -r "$site/public" "$WORK/copy"
+	[ "$HUGO" != 0 ] || return 0
+	rm -rf "$WORK/hugo-public" "$WORK/hugo-cache"
+	measure "hugo-$n" hugo --source "$ROOT/bench/hugo" --contentDir "$site/content" \
+		--destination "$WORK/hugo-public" --cacheDir "$WORK/hugo-cache" --quiet
+}
+
 bench() {
-	n=$1
-	site=$WORK/n$n
+	n=$1 site=$WORK/n$1
 	"$DIGEST" gen --count "$n" --seed 1 --out "$site" >/dev/null
 	cp -r "$ROOT/templates" "$ROOT/static" "$site/"
 	[ ! -f "$ROOT/digest.yaml" ] || cp "$ROOT/digest.yaml" "$site/"
 	for _ in $(seq "$RUNS"); do
-		rm -rf "$site/content"
-		measure "convert-$n" "$DIGEST" convert --source "$site" --date 2025-08-21
+		once "$n"
 	done
-	for _ in $(seq "$RUNS"); do
-		fresh "$site/public"
-		measure "build-$n" "$DIGEST" build --source "$site"
-	done
-	for _ in $(seq "$RUNS"); do
-		measure "rebuild-$n" "$DIGEST" build --source "$site"
-		grep -q ': 0 written' "$WORK/rebuild-$n.log" || { echo "unchanged rebuild wrote files:" >&2; cat "$WORK/rebuild-$n.log" >&2; exit 1; }
-	done
-	for _ in $(seq "$RUNS"); do
-		rm -rf "$WORK/copy"
-		measure "cp-$n" cp -r "$site/public" "$WORK/copy"
-	done
-	rm -rf "$WORK/copy"
 	pages=$(html "$site/public") size=$(mb "$site/public")
 	row convert "convert-$n" "" ""
 	row build "build-$n" "$pages" "$size"
@@ -96,12 +105,8 @@ bench() {
 	row "cp -r public/" "cp-$n" "" "$size"
 	echo "| $n | digest build / cp -r (wall) | $(ratio "build-$n" "cp-$n") |" >>"$WORK/ratios.md"
 	echo "| $n | digest convert / build (wall) | $(ratio "convert-$n" "build-$n") |" >>"$WORK/ratios.md"
+	rm -rf "$WORK/copy"
 	[ "$HUGO" != 0 ] || return 0
-	for _ in $(seq "$RUNS"); do
-		rm -rf "$WORK/hugo-public" "$WORK/hugo-cache"
-		measure "hugo-$n" hugo --source "$ROOT/bench/hugo" --contentDir "$site/content" \
-			--destination "$WORK/hugo-public" --cacheDir "$WORK/hugo-cache" --quiet
-	done
 	row "hugo" "hugo-$n" "$(html "$WORK/hugo-public")" "$(mb "$WORK/hugo-public")"
 	rm -rf "$WORK/hugo-public" "$WORK/hugo-cache"
 	echo "| $n | digest build / hugo (wall) | $(ratio "build-$n" "hugo-$n") |" >>"$WORK/ratios.md"
