@@ -19,8 +19,10 @@ import (
 
 // Result says what one Apply did.
 type Result struct {
-	// Changed are the source files and folders Apply was told about,
-	// sorted, as slash paths relative to the site's root.
+	// Changed are the source files and folders Apply was told about that
+	// exist or existed, sorted, as slash paths relative to the site's
+	// root: an editor's temporary files are left out. If it is empty,
+	// nothing changed.
 	Changed []string
 	// Reread counts the content files read again.
 	Reread int
@@ -41,7 +43,8 @@ type Result struct {
 // change, the error lists every problem with its file and line, and the
 // engine keeps serving the last good site.
 func (e *Engine) Apply(paths []string) (Result, error) {
-	res := Result{Changed: clean(paths), StyleOnly: len(paths) > 0}
+	res := Result{Changed: e.relevant(clean(paths))}
+	res.StyleOnly = len(res.Changed) > 0
 	var templates, static, cfg bool
 	for _, p := range res.Changed {
 		top, _, _ := strings.Cut(p, "/")
@@ -67,6 +70,42 @@ func (e *Engine) Apply(paths []string) (Result, error) {
 	}
 	r := e.readTemplates(templates)
 	return res, e.commit(r)
+}
+
+// relevant keeps the paths that exist or that the engine knows: not an
+// editor's temporary file, created and gone between two looks.
+func (e *Engine) relevant(paths []string) []string {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return slices.DeleteFunc(paths, func(p string) bool {
+		if _, err := fs.Stat(e.fsys, p); err == nil {
+			return false
+		}
+		top, _, _ := strings.Cut(p, "/")
+		switch top {
+		case TemplatesDir:
+			return path.Ext(p) != ".html" // a template may be gone
+		case SeedsDir:
+			return path.Ext(p) != ".txt"
+		case StaticDir:
+			_, served := e.static[strings.TrimPrefix(p, StaticDir+"/")]
+			return !served && !isFolderOf(strings.TrimPrefix(p, StaticDir+"/"), e.static)
+		case ContentDir:
+			_, read := e.sums[p]
+			return !read && e.docs[p] == nil && e.bad[p] == nil && !isFolderOf(p, e.docs)
+		}
+		return p != config.File
+	})
+}
+
+// isFolderOf reports whether p is a folder of any of the files.
+func isFolderOf[V any](p string, files map[string]V) bool {
+	for f := range files {
+		if strings.HasPrefix(f, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // transient reports whether the static path p is an editor's temporary

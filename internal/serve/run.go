@@ -80,6 +80,10 @@ func rebuild(e *live.Engine, s *Server, paths []string, opts Options) {
 	start := opts.Now()
 	res, err := e.Apply(paths)
 	took := opts.Now().Sub(start)
+	if len(res.Changed) == 0 && err == nil {
+		return // only an editor's temporary files
+	}
+	paths = res.Changed
 	if res.Warnings != nil {
 		fmt.Fprint(opts.Log, Problems(res.Warnings))
 	}
@@ -91,8 +95,8 @@ func rebuild(e *live.Engine, s *Server, paths []string, opts Options) {
 	}
 	s.Reloaded(res.StyleOnly)
 	articles, _ := e.Stats()
-	fmt.Fprintf(opts.Log, "%s %s: %d content files read, site of %d articles updated in %v\n",
-		start.Format(time.TimeOnly), Summary(paths), res.Reread, articles, took.Round(10*time.Microsecond))
+	fmt.Fprintf(opts.Log, "%s %s: %s read, site of %d articles updated in %v\n",
+		start.Format(time.TimeOnly), Summary(paths), plural(res.Reread, "content file"), articles, took.Round(10*time.Microsecond))
 }
 
 // Summary names the changed paths briefly: the first and a count.
@@ -104,6 +108,13 @@ func Summary(paths []string) string {
 		return paths[0]
 	}
 	return fmt.Sprintf("%s and %d more", paths[0], len(paths)-1)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Problems lists an error's problems one a line.
