@@ -34,6 +34,9 @@ type Result struct {
 	// Warnings are problems that do not stop the site, such as a seed
 	// that could not be converted.
 	Warnings error
+	// Loaded is true when Apply loaded, whole, a site that had never
+	// loaded before.
+	Loaded bool
 }
 
 // Apply brings the engine up to date with changes to the files and
@@ -41,8 +44,12 @@ type Result struct {
 // "content/x.md" (other paths are ignored). Changed seeds are converted
 // first, as "digest convert" does. If the sources are broken after the
 // change, the error lists every problem with its file and line, and the
-// engine keeps serving the last good site.
+// engine keeps serving the last good site. On an engine whose Load failed,
+// Apply calls Load again.
 func (e *Engine) Apply(paths []string) (Result, error) {
+	if !e.loaded() {
+		return e.retry(clean(paths))
+	}
 	res := Result{Changed: e.relevant(clean(paths))}
 	res.StyleOnly = len(res.Changed) > 0
 	var templates, static, cfg bool
@@ -128,6 +135,31 @@ func clean(paths []string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// retry loads a site that never loaded, after converting changed seeds.
+// Without a site to compare with, a path that is gone may be a deleted
+// file as well as an editor's temporary one: only if every path is gone
+// are they all kept as changed.
+func (e *Engine) retry(paths []string) (Result, error) {
+	var res Result
+	if e.fsys != nil {
+		res.Changed = slices.DeleteFunc(slices.Clone(paths), func(p string) bool {
+			_, err := fs.Stat(e.fsys, p)
+			return err != nil
+		})
+	}
+	if len(res.Changed) == 0 {
+		res.Changed = paths
+	}
+	if slices.ContainsFunc(res.Changed, func(p string) bool { return strings.HasPrefix(p, SeedsDir+"/") }) {
+		e.convert(&res)
+	}
+	if err := e.Load(); err != nil {
+		return res, err
+	}
+	res.Loaded, res.Reread = true, len(e.docs)
+	return res, nil
 }
 
 // reload reads the whole site again, for a change of the site config.

@@ -12,7 +12,8 @@
 // A change that breaks the sources (bad front matter, a template that does
 // not parse, two articles with one slug) is reported and leaves the engine
 // serving the last good site; the broken files stay pending until a later
-// change fixes them.
+// change fixes them. A site that never loaded is loaded again, whole, on
+// each change until it does.
 package live
 
 import (
@@ -72,12 +73,19 @@ type Engine struct {
 
 // New returns an engine for the site in opts.Root. Call Load before use.
 func New(opts Options) *Engine {
-	return &Engine{opts: opts}
+	e := &Engine{opts: opts}
+	e.clearSources()
+	return e
 }
 
-// Load reads the whole site. On error the engine serves nothing. Files are
-// read through an os.Root, so that no symbolic link leads out of the
-// site's folder.
+func (e *Engine) clearSources() {
+	e.sums, e.docs = make(map[string][sha256.Size]byte), make(map[string]*content.Document)
+	e.bad, e.pending = make(map[string]error), make(map[string]bool)
+}
+
+// Load reads the whole site. On error the engine serves nothing, and the
+// next Apply calls Load again. Files are read through an os.Root, so that
+// no symbolic link leads out of the site's folder.
 func (e *Engine) Load() error {
 	if e.fsys == nil {
 		root, err := os.OpenRoot(e.opts.Root)
@@ -111,8 +119,7 @@ func (e *Engine) Load() error {
 	if err != nil {
 		return err
 	}
-	e.sums, e.docs = make(map[string][sha256.Size]byte), make(map[string]*content.Document)
-	e.bad, e.pending = make(map[string]error), make(map[string]bool)
+	e.clearSources()
 	for _, d := range docs {
 		e.docs[d.Path] = d
 	}
@@ -121,6 +128,13 @@ func (e *Engine) Load() error {
 	e.version++
 	e.mu.Unlock()
 	return nil
+}
+
+// loaded reports whether a Load has succeeded.
+func (e *Engine) loaded() bool {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.model != nil
 }
 
 // config reads the site config, with the base URL of the options over it.

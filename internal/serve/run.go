@@ -36,12 +36,11 @@ type Options struct {
 }
 
 // Run loads the site, serves it and rebuilds it as its sources change,
-// until ctx is done.
+// until ctx is done. A site that does not load is served as a page of its
+// problems, at every path, until a change makes it load.
 func Run(ctx context.Context, opts Options) error {
 	e := live.New(live.Options{Root: opts.Root, BaseURL: opts.BaseURL})
-	if err := e.Load(); err != nil {
-		return err
-	}
+	loadErr := e.Load()
 	w, err := watch.New(opts.Root, Watched, []string{config.File})
 	if err != nil {
 		return err
@@ -50,13 +49,24 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
-	s := New(e, e.BasePath(), opts.Bind)
+	base := "/" // until the site loads, every path shows its problems
+	if loadErr == nil {
+		base = e.BasePath()
+	}
+	s := New(e, base, opts.Bind)
+	if loadErr != nil {
+		s.Down(loadErr)
+	}
 	srv := &http.Server{Handler: s, BaseContext: func(net.Listener) context.Context { return ctx }}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	addr := siteURL(ln.Addr(), opts.Bind, e.BasePath())
-	articles, topics := e.Stats()
-	fmt.Fprintf(opts.Log, "serving %d articles, %d topics at %s (Ctrl-C to stop)\n", articles, topics, addr)
+	addr := siteURL(ln.Addr(), opts.Bind, base)
+	if loadErr != nil {
+		fmt.Fprintf(opts.Log, "the site did not load; serving its problems at %s until it does (Ctrl-C to stop):\n%s", addr, Problems(loadErr))
+	} else {
+		articles, topics := e.Stats()
+		fmt.Fprintf(opts.Log, "serving %d articles, %d topics at %s (Ctrl-C to stop)\n", articles, topics, addr)
+	}
 	if opts.Ready != nil {
 		opts.Ready(addr)
 	}
@@ -75,28 +85,37 @@ func Run(ctx context.Context, opts Options) error {
 // Watched are the folders of a site that its preview watches.
 var Watched = []string{live.SeedsDir, live.ContentDir, live.TemplatesDir, live.StaticDir}
 
-// rebuild applies one batch of changes and prints one line about it.
+// rebuild applies one batch of changes and prints one line about it, then
+// tells the open pages.
 func rebuild(e *live.Engine, s *Server, paths []string, opts Options) {
 	start := opts.Now()
 	res, err := e.Apply(paths)
-	took := opts.Now().Sub(start)
+	took := opts.Now().Sub(start).Round(10 * time.Microsecond)
 	if len(res.Changed) == 0 && err == nil {
 		return // only an editor's temporary files
 	}
-	paths = res.Changed
 	if res.Warnings != nil {
 		fmt.Fprint(opts.Log, Problems(res.Warnings))
 	}
-	if err != nil {
-		s.Failed(err)
-		fmt.Fprintf(opts.Log, "%s %s: build failed, still serving the last good site:\n%s",
-			start.Format(time.TimeOnly), Summary(paths), Problems(err))
-		return
+	stamp := fmt.Sprintf("%s %s:", start.Format(time.TimeOnly), Summary(res.Changed))
+	articles := 0
+	if err == nil {
+		articles, _ = e.Stats()
 	}
-	s.Reloaded(res.StyleOnly)
-	articles, _ := e.Stats()
-	fmt.Fprintf(opts.Log, "%s %s: %s read, site of %d articles updated in %v\n",
-		start.Format(time.TimeOnly), Summary(paths), plural(res.Reread, "content file"), articles, took.Round(10*time.Microsecond))
+	switch {
+	case err != nil && s.IsDown():
+		fmt.Fprintf(opts.Log, "%s the site still does not load:\n%s", stamp, Problems(err))
+		s.Down(err)
+	case err != nil:
+		fmt.Fprintf(opts.Log, "%s build failed, still serving the last good site:\n%s", stamp, Problems(err))
+		s.Failed(err)
+	case res.Loaded:
+		fmt.Fprintf(opts.Log, "%s site of %d articles loaded in %v\n", stamp, articles, took)
+		s.Up(e.BasePath())
+	default:
+		fmt.Fprintf(opts.Log, "%s %s read, site of %d articles updated in %v\n", stamp, plural(res.Reread, "content file"), articles, took)
+		s.Reloaded(res.StyleOnly)
+	}
 }
 
 // Summary names the changed paths briefly: the first and a count.

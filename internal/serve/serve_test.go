@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,30 +32,60 @@ func newSite(t testing.TB) string {
 
 // start runs the preview of root on a free port and returns its URL.
 func start(t testing.TB, root string) string {
+	url, _ := startAt(t, root, 0, io.Discard)
+	return url
+}
+
+// startAt runs the preview of root on port (0 for a free one), printing to
+// log, and returns its URL and a function that stops it, which the test's
+// end also calls.
+func startAt(t testing.TB, root string, port int, log io.Writer) (string, func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Root: root, Bind: "127.0.0.1", Log: io.Discard, Now: time.Now,
+		done <- Run(ctx, Options{Root: root, Bind: "127.0.0.1", Port: port, Log: log, Now: time.Now,
 			Ready: func(url string) { ready <- url }})
 		close(done)
 	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
 	select {
 	case url := <-ready:
-		return strings.TrimSuffix(url, "/")
+		return strings.TrimSuffix(url, "/"), stop
 	case err := <-done:
 		t.Fatalf("Run: %v", err)
 	case <-time.After(60 * time.Second):
 		t.Fatal("server did not start")
 	}
-	return ""
+	return "", stop
+}
+
+// logBuffer is a terminal for a server running in a test.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // get fetches a URL and returns status and body.
@@ -74,6 +105,15 @@ func get(t testing.TB, url string) (int, string) {
 
 // listen opens the event stream and returns its events as "name data".
 func listen(t testing.TB, url string) <-chan string {
+	t.Helper()
+	events, _ := connect(t, url)
+	return events
+}
+
+// connect opens the event stream, checks that its first event is "hello",
+// and returns the events after it and the hello's data, the server's
+// version.
+func connect(t testing.TB, url string) (<-chan string, string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -99,8 +139,17 @@ func listen(t testing.TB, url string) <-chan string {
 			}
 		}
 	}()
-	await(t, events, "hello")
-	return events
+	select {
+	case ev := <-events:
+		name, data, _ := strings.Cut(ev, " ")
+		if name != "hello" {
+			t.Fatalf("first event %q, want hello", ev)
+		}
+		return events, data
+	case <-time.After(10 * time.Second):
+		t.Fatal("no hello event")
+	}
+	return nil, ""
 }
 
 // await waits for an event whose name is name and returns its data.
