@@ -95,9 +95,28 @@ func (x *liveHeadlines) lookup(title string) *Article {
 	return best
 }
 
-// probe is headlineIndex.probe.
+// posting keys the inverted index by term and by the number of terms of
+// the headline.
+type posting struct {
+	term string
+	size int
+}
+
+// probe returns the rarest terms of q, enough that a headline sharing
+// ceil(3/4·|q|) of them must contain one.
 func (x *liveHeadlines) probe(q map[string]bool) []string {
-	return (&headlineIndex{df: x.df}).probe(q)
+	if len(q) == 0 {
+		return nil
+	}
+	list := make([]string, 0, len(q))
+	for t := range q {
+		list = append(list, t)
+	}
+	slices.SortFunc(list, func(a, b string) int {
+		return cmp.Or(cmp.Compare(x.df[a], x.df[b]), cmp.Compare(a, b))
+	})
+	need := (len(q)*similarNum + similarDen - 1) / similarDen
+	return list[:len(q)-need+1]
 }
 
 // Sidebar returns a copy of a with its Related and More made for the site

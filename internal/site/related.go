@@ -23,31 +23,34 @@ type headline struct {
 
 // headlineIndex finds the article a related title names without comparing
 // the title with every headline: exact matches by map, near-duplicates
-// through an inverted index probed with the title's rarest terms only.
+// through an inverted index of term pairs. A near-duplicate shares most of
+// the title's terms, so it holds some pair of them; and a pair is far rarer
+// than either of its terms. Indexed by single terms, the lists read grow
+// with the archive, since a headline's words come from a vocabulary that
+// does not ("Ukraine", "talks", "deadline"), and lookup is linear in the
+// number of articles.
 type headlineIndex struct {
-	exact    map[string]int // normalised headline → first article
-	heads    []headline
-	postings map[posting][]int // term and size → indexes into heads
-	df       map[string]int    // term → number of headlines with it
-	ids      map[string]int32  // term → its id in headline.terms
+	exact map[string]int // normalised headline → first article
+	heads []headline
+	pairs map[uint64][]int32 // pairKey → indexes into heads, shortest headline first
+	ids   map[string]int32   // term → its id in headline.terms
 }
 
-// posting keys the inverted index by term and by the number of terms of
-// the headline, since a headline much longer or shorter than a title cannot
-// be similar to it: the lists read stay short even for "Ukraine".
-type posting struct {
-	term string
-	size int
-}
+// pairKey keys the inverted index by two term ids, a ≤ b: a headline of
+// one term is listed under a = b.
+func pairKey(a, b int32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 func newHeadlineIndex(articles []*Article) *headlineIndex {
-	x := &headlineIndex{exact: make(map[string]int), postings: make(map[posting][]int), df: make(map[string]int), ids: make(map[string]int32)}
+	x := &headlineIndex{exact: make(map[string]int), pairs: make(map[uint64][]int32), ids: make(map[string]int32)}
 	for i, a := range articles {
 		for _, h := range []string{a.Meta.Title, a.Meta.Headline} {
 			if h != "" {
 				x.add(i, h)
 			}
 		}
+	}
+	for _, list := range x.pairs {
+		slices.SortStableFunc(list, func(i, j int32) int { return cmp.Compare(len(x.heads[i].terms), len(x.heads[j].terms)) })
 	}
 	return x
 }
@@ -59,9 +62,6 @@ func (x *headlineIndex) add(article int, text string) {
 	ts := terms(text)
 	h := headline{article: article, terms: make([]int32, 0, len(ts))}
 	for t := range ts {
-		k := posting{t, len(ts)}
-		x.postings[k] = append(x.postings[k], len(x.heads))
-		x.df[t]++
 		id, ok := x.ids[t]
 		if !ok {
 			id = int32(len(x.ids))
@@ -70,7 +70,17 @@ func (x *headlineIndex) add(article int, text string) {
 		h.terms = append(h.terms, id)
 	}
 	slices.Sort(h.terms)
+	hi := int32(len(x.heads))
 	x.heads = append(x.heads, h)
+	if len(h.terms) == 1 {
+		k := pairKey(h.terms[0], h.terms[0])
+		x.pairs[k] = append(x.pairs[k], hi)
+	}
+	for i, a := range h.terms {
+		for _, b := range h.terms[i+1:] {
+			x.pairs[pairKey(a, b)] = append(x.pairs[pairKey(a, b)], hi)
+		}
+	}
 }
 
 // lookup returns the index of the article that title names, or -1: an
@@ -86,24 +96,70 @@ func (x *headlineIndex) lookup(title string) int {
 	// |h| ≥ 3/4·|q| and |q| ≥ 3/4·|h| for Jaccard ≥ 3/4.
 	minSize := (len(q)*similarNum + similarDen - 1) / similarDen
 	maxSize := len(q) * similarDen / similarNum
-	// A headline in the lists of two probed terms is weighed twice, to
+	// A headline in the lists of two probed pairs is weighed twice, to
 	// the same result: cheaper than remembering which were seen.
-	for _, t := range x.probe(q) {
-		for size := minSize; size <= maxSize; size++ {
-			for _, hi := range x.postings[posting{t, size}] {
-				h := &x.heads[hi]
-				inter := intersectSorted(ids, h.terms)
-				union := len(q) + len(h.terms) - inter
-				if inter*similarDen < union*similarNum {
-					continue
-				}
-				if best < 0 || inter*bestUnion > bestInter*union || inter*bestUnion == bestInter*union && h.article < best {
-					best, bestInter, bestUnion = h.article, inter, union
-				}
+	for _, k := range x.probe(ids, minSize) {
+		for _, hi := range x.sized(x.pairs[k], minSize, maxSize) {
+			h := &x.heads[hi]
+			inter := intersectSorted(ids, h.terms)
+			union := len(q) + len(h.terms) - inter
+			if inter*similarDen < union*similarNum {
+				continue
+			}
+			if best < 0 || inter*bestUnion > bestInter*union || inter*bestUnion == bestInter*union && h.article < best {
+				best, bestInter, bestUnion = h.article, inter, union
 			}
 		}
 	}
 	return best
+}
+
+// sized returns the part of list whose headlines have from minSize to
+// maxSize terms.
+func (x *headlineIndex) sized(list []int32, minSize, maxSize int) []int32 {
+	lo, _ := slices.BinarySearchFunc(list, minSize, func(hi int32, n int) int { return cmp.Compare(len(x.heads[hi].terms), n) })
+	hi, _ := slices.BinarySearchFunc(list, maxSize+1, func(hi int32, n int) int { return cmp.Compare(len(x.heads[hi].terms), n) })
+	return list[lo:hi]
+}
+
+// probe returns the keys of the pairs of term ids whose lists must be
+// read, for a title whose terms that some headline has are ids and of
+// which a similar headline shares at least need. Any len(ids)−need+1 pairs
+// with no term in common will do: the need shared terms cannot avoid them
+// all, since avoiding a pair leaves out one of its terms. The pairs taken
+// are those with the shortest lists, greedily.
+func (x *headlineIndex) probe(ids []int32, need int) []uint64 {
+	switch {
+	case need == 0 || len(ids) < need:
+		return nil
+	case need == 1: // a one-term title matches only a one-term headline
+		return []uint64{pairKey(ids[0], ids[0])}
+	}
+	type edge struct {
+		a, b int32
+		cost int
+	}
+	edges := make([]edge, 0, len(ids)*(len(ids)-1)/2)
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			edges = append(edges, edge{a, b, len(x.pairs[pairKey(a, b)])})
+		}
+	}
+	slices.SortFunc(edges, func(e, f edge) int {
+		return cmp.Or(cmp.Compare(e.cost, f.cost), cmp.Compare(e.a, f.a), cmp.Compare(e.b, f.b))
+	})
+	var taken []int32
+	keys := make([]uint64, 0, len(ids)-need+1)
+	for _, e := range edges {
+		if len(keys) == cap(keys) {
+			break
+		}
+		if !slices.Contains(taken, e.a) && !slices.Contains(taken, e.b) {
+			taken = append(taken, e.a, e.b)
+			keys = append(keys, pairKey(e.a, e.b))
+		}
+	}
+	return keys
 }
 
 // termIDs returns the sorted ids of the terms of q that some headline
@@ -117,26 +173,6 @@ func (x *headlineIndex) termIDs(q map[string]bool) []int32 {
 	}
 	slices.Sort(ids)
 	return ids
-}
-
-// probe returns the terms of q whose postings must be read: a headline
-// sharing fewer than ceil(3/4·|q|) of q's terms cannot be similar enough,
-// so it must contain one of any |q|−ceil(3/4·|q|)+1 of them. Taking the
-// rarest keeps the lists read short even when every headline says
-// "Ukraine".
-func (x *headlineIndex) probe(q map[string]bool) []string {
-	if len(q) == 0 {
-		return nil
-	}
-	list := make([]string, 0, len(q))
-	for t := range q {
-		list = append(list, t)
-	}
-	slices.SortFunc(list, func(a, b string) int {
-		return cmp.Or(cmp.Compare(x.df[a], x.df[b]), cmp.Compare(a, b))
-	})
-	need := (len(q)*similarNum + similarDen - 1) / similarDen
-	return list[:len(q)-need+1]
 }
 
 func intersect(a, b map[string]bool) int {
