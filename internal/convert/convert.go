@@ -6,6 +6,15 @@
 // date: URLs stay stable when a headline changes, and the digest never
 // reorders. A file that would come out the same is not written at all, and a
 // file an editor changed by hand is left alone unless forced.
+//
+// Each file is written to a temporary file and renamed into place, so a run
+// that is killed leaves every content file whole: the old one or the new.
+// Files are not synced to disk one by one, which cost a wait for the disk
+// per file; instead Run syncs once at the end (syncfs(2) on Linux), so that
+// when it returns without error everything it wrote is on disk, names
+// included. A machine that crashes during a run can lose files of that run,
+// or leave them empty; content/ is derived from seeds/, and the next run
+// reports a file that no longer parses, to be removed and converted again.
 package convert
 
 import (
@@ -59,6 +68,11 @@ func Run(opts Options) (*Report, error) {
 	}
 	for _, s := range seeds { // Glob sorts by name
 		if err := c.convert(s); err != nil {
+			return c.report, err
+		}
+	}
+	if len(c.report.Written) > 0 {
+		if err := flush(filepath.Join(opts.Source, "content"), c.report.Written); err != nil {
 			return c.report, err
 		}
 	}

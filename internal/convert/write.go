@@ -6,8 +6,9 @@ import (
 	"path/filepath"
 )
 
-// writeFile replaces the file at path with data atomically: readers see the
-// old file or the new one, never a part.
+// writeFile replaces the file at path with data atomically: readers, and a
+// run after a killed one, see the old file or the new one, never a part.
+// It does not wait for the disk; see flush.
 func writeFile(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -24,10 +25,6 @@ func writeFile(path string, data []byte) (err error) {
 		}
 	}()
 	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
 		f.Close()
 		return err
 	}
