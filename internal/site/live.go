@@ -9,19 +9,18 @@ import (
 	"github.com/t4k3news/digest/internal/route"
 )
 
-// Live is a site kept up to date one document at a time, for the preview
-// server: an edit costs time in proportion to what the edited articles
-// touch, not to the size of the site. It keeps the indexes that New builds
-// and throws away (headlines, features), and fills in an article's Related
-// and More only when asked, by [Live.Sidebar].
-//
-// After any sequence of updates, Site (with Complete called) is the site New
-// makes from the same documents; the preview's tests check that.
+// Live is the site model kept up to date one document at a time, for the
+// preview server: an edit costs time in proportion to what the edited
+// articles touch, not to the size of the site. It keeps the indexes of
+// headlines and of features (topics and terms), and fills in an article's
+// Related and More only when asked, by [Live.Sidebar] or [Live.Complete].
+// New is NewLive and Complete, so a build and the preview share one
+// mechanism.
 type Live struct {
 	s        *Site
 	byPath   map[string]*Article
 	topics   map[string]*Topic // by slug
-	heads    *liveHeadlines
+	heads    *headlineIndex
 	features map[*Article][]string
 	postings map[string][]*Article // feature → articles in digest order
 }
@@ -33,15 +32,16 @@ func NewLive(docs []*content.Document, routes *route.Site) (*Live, error) {
 		return nil, err
 	}
 	l := &Live{s: s, byPath: make(map[string]*Article), topics: make(map[string]*Topic),
-		heads: newLiveHeadlines(), features: make(map[*Article][]string), postings: make(map[string][]*Article)}
+		heads: newHeadlineIndex(), features: make(map[*Article][]string), postings: make(map[string][]*Article)}
 	s.addTopics()
 	s.feature()
 	for _, t := range s.Topics {
 		l.topics[t.Slug] = t
 	}
+	l.heads.addAll(s.Articles)
 	for _, a := range s.Articles {
 		l.byPath[a.Doc.Path] = a
-		l.index(a)
+		l.indexFeatures(a)
 	}
 	return l, nil
 }
@@ -114,8 +114,8 @@ func (l *Live) failure(docs []*content.Document, gone map[string]bool) error {
 			all = append(all, a.Doc)
 		}
 	}
-	_, err := New(append(all, docs...), l.s.Routes)
-	return err
+	s := &Site{Routes: l.s.Routes, bySlug: make(map[string]*Article)}
+	return s.addArticles(append(all, docs...))
 }
 
 func (l *Live) remove(a *Article) {
@@ -175,7 +175,12 @@ func (l *Live) sortTopics() {
 	l.s.feature()
 }
 
+// insertArticle inserts a into list, in digest order. Appending, as
+// NewLive does, costs one comparison.
 func insertArticle(list []*Article, a *Article) []*Article {
+	if len(list) == 0 || compareArticles(list[len(list)-1], a) < 0 {
+		return append(list, a)
+	}
 	i, _ := slices.BinarySearchFunc(list, a, compareArticles)
 	return slices.Insert(list, i, a)
 }
@@ -191,6 +196,10 @@ func deleteArticle(list []*Article, a *Article) []*Article {
 // index adds a's headlines and features to the indexes.
 func (l *Live) index(a *Article) {
 	l.heads.add(a)
+	l.indexFeatures(a)
+}
+
+func (l *Live) indexFeatures(a *Article) {
 	f := articleFeatures(a)
 	l.features[a] = f
 	for _, x := range f {
@@ -208,4 +217,27 @@ func (l *Live) unindex(a *Article) {
 		}
 	}
 	delete(l.features, a)
+}
+
+// Sidebar returns a copy of a with its Related and More made for the site
+// as it is now. It changes nothing, so pages can be rendered concurrently.
+func (l *Live) Sidebar(a *Article) *Article {
+	c := *a
+	c.Related = l.heads.related(a)
+	sc := scratches.Get().(*scratch)
+	c.More = l.more(a, c.Related, sc)
+	scratches.Put(sc)
+	return &c
+}
+
+// Complete fills in every article's Related and More, for rendering the
+// whole site.
+func (l *Live) Complete() {
+	for _, a := range l.s.Articles {
+		a.Related = l.heads.related(a)
+	}
+	sc := new(scratch)
+	for _, a := range l.s.Articles {
+		a.More = l.more(a, a.Related, sc)
+	}
 }

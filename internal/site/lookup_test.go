@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/t4k3news/digest/internal/content"
@@ -12,18 +13,18 @@ import (
 // topics are skewed as a real archive's are.
 func TestLookupMatchesBruteForce(t *testing.T) {
 	articles, titles := genHeadlines(1000)
-	x := newHeadlineIndex(articles)
+	x := indexHeadlines(articles)
+	norms := make([][]string, len(articles))
 	sets := make([][]map[string]bool, len(articles))
 	for i, a := range articles {
-		for _, h := range []string{a.Meta.Title, a.Meta.Headline} {
-			if h != "" {
-				sets[i] = append(sets[i], terms(h))
-			}
+		for _, h := range headlines(a) {
+			norms[i] = append(norms[i], normalise(h))
+			sets[i] = append(sets[i], terms(h))
 		}
 	}
 	found := 0
 	for _, title := range titles {
-		got, want := x.lookup(title), bruteLookup(x, sets, title)
+		got, want := place(x.lookup(title)), bruteLookup(norms, sets, title)
 		if got != want {
 			t.Errorf("lookup(%q) = %d, want %d", title, got, want)
 		}
@@ -36,11 +37,31 @@ func TestLookupMatchesBruteForce(t *testing.T) {
 	}
 }
 
-// bruteLookup is lookup without the inverted index or term ids: the
-// title compared with every headline's term set (sets[i] for article i).
-func bruteLookup(x *headlineIndex, sets [][]map[string]bool, title string) int {
-	if i, ok := x.exact[normalise(title)]; ok {
-		return i
+// indexHeadlines indexes the headlines of the articles.
+func indexHeadlines(articles []*Article) *headlineIndex {
+	x := newHeadlineIndex()
+	for _, a := range articles {
+		x.add(a)
+	}
+	return x
+}
+
+// place returns the place of a in the digest, or -1 for nil.
+func place(a *Article) int {
+	if a == nil {
+		return -1
+	}
+	return a.n
+}
+
+// bruteLookup is lookup without any index or term ids: the title compared
+// with every normalised headline and then every headline's term set
+// (norms[i] and sets[i] for article i). It returns the place of the article found, or -1.
+func bruteLookup(norms [][]string, sets [][]map[string]bool, title string) int {
+	for i, hs := range norms {
+		if slices.Contains(hs, normalise(title)) {
+			return i
+		}
 	}
 	q := terms(title)
 	best, bestInter, bestUnion := -1, 0, 1
@@ -82,9 +103,19 @@ func genHeadlines(n int) ([]*Article, []string) {
 func BenchmarkHeadlineIndex(b *testing.B) {
 	articles, titles := genHeadlines(10000)
 	for b.Loop() {
-		x := newHeadlineIndex(articles)
+		x := indexHeadlines(articles)
 		for _, t := range titles {
 			x.lookup(t)
 		}
 	}
+}
+
+func intersect(a, b map[string]bool) int {
+	n := 0
+	for t := range a {
+		if b[t] {
+			n++
+		}
+	}
+	return n
 }

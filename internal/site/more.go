@@ -3,6 +3,7 @@ package site
 import (
 	"slices"
 	"sort"
+	"sync"
 )
 
 // MaxMore is the most "More on this" articles an article lists.
@@ -23,30 +24,6 @@ const (
 // articles; the nearest in time are the likeliest to be the same story.
 const maxPosting = 200
 
-// rankMore fills each article's More list from an inverted index of tags
-// and terms, never comparing all pairs of articles.
-func (s *Site) rankMore() {
-	features := make([][]string, len(s.Articles))
-	postings := make(map[string][]int)
-	for i, a := range s.Articles {
-		features[i] = articleFeatures(a)
-		for _, f := range features[i] {
-			postings[f] = append(postings[f], i) // ascending: digest order
-		}
-	}
-	sc := &scratch{score: make([]int, len(s.Articles))}
-	for i, a := range s.Articles {
-		a.More = s.more(i, features[i], postings, sc)
-	}
-}
-
-// scratch is the working memory of more, reused from article to article.
-type scratch struct {
-	score   []int // by article; all zero between calls
-	touched []int // articles with a score
-	top     []int // the best candidates so far, best first
-}
-
 // articleFeatures lists, sorted, the article's topics ("t:" and the slug)
 // and the significant words of its title and dek ("w:" and the term).
 func articleFeatures(a *Article) []string {
@@ -61,26 +38,39 @@ func articleFeatures(a *Article) []string {
 	return fs
 }
 
-// more ranks the articles sharing features with article i.
-func (s *Site) more(i int, features []string, postings map[string][]int, sc *scratch) []*Article {
+// scratch is the working memory of more, reused from article to article.
+type scratch struct {
+	score   []int // by place in the digest; all zero between calls
+	touched []int // articles with a score
+	top     []int // the best candidates so far, best first
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// more ranks the articles sharing features with a, from an inverted index
+// of tags and terms, never comparing all pairs of articles. None of them
+// is a or linked from rel.
+func (l *Live) more(a *Article, rel []Related, sc *scratch) []*Article {
+	if len(sc.score) < len(l.s.Articles) {
+		sc.score = make([]int, len(l.s.Articles))
+	}
 	score := sc.score
 	sc.touched = sc.touched[:0]
-	for _, f := range features {
+	for _, f := range l.features[a] {
 		w := termWeight
 		if f[0] == 't' {
 			w = tagWeight
 		}
-		for _, j := range window(postings[f], i) {
-			if score[j] == 0 {
-				sc.touched = append(sc.touched, j)
+		for _, b := range window(l.postings[f], a.n) {
+			if score[b.n] == 0 {
+				sc.touched = append(sc.touched, b.n)
 			}
-			score[j] += w
+			score[b.n] += w
 		}
 	}
-	skip := s.linked(i)
 	sc.top = sc.top[:0]
 	for _, j := range sc.touched {
-		if score[j] >= minScore && !skip[j] {
+		if score[j] >= minScore && !linked(a, rel, j) {
 			sc.top = insertTop(sc.top, j, score)
 		}
 	}
@@ -89,9 +79,23 @@ func (s *Site) more(i int, features []string, postings map[string][]int, sc *scr
 	}
 	var more []*Article
 	for _, j := range sc.top {
-		more = append(more, s.Articles[j])
+		more = append(more, l.s.Articles[j])
 	}
 	return more
+}
+
+// linked reports whether the article at place j is a or one that its
+// related titles rel link.
+func linked(a *Article, rel []Related, j int) bool {
+	if j == a.n {
+		return true
+	}
+	for _, r := range rel {
+		if r.Article != nil && r.Article.n == j {
+			return true
+		}
+	}
+	return false
 }
 
 // insertTop adds article j to top, the best at most MaxMore articles,
@@ -114,26 +118,14 @@ func insertTop(top []int, j int, score []int) []int {
 	return top
 }
 
-// window returns at most maxPosting entries of the sorted list, centred on
-// where i is in it.
-func window(list []int, i int) []int {
+// window returns at most maxPosting articles of the list, in digest order,
+// centred on where place i is in it.
+func window(list []*Article, i int) []*Article {
 	if len(list) <= maxPosting {
 		return list
 	}
-	pos := sort.SearchInts(list, i)
+	pos := sort.Search(len(list), func(k int) bool { return list[k].n >= i })
 	lo := max(0, pos-maxPosting/2)
 	hi := min(len(list), lo+maxPosting)
 	return list[max(0, hi-maxPosting):hi]
-}
-
-// linked is the set of articles that article i must not list under "More
-// on this": itself and those its related titles already link.
-func (s *Site) linked(i int) map[int]bool {
-	skip := map[int]bool{i: true}
-	for _, r := range s.Articles[i].Related {
-		if r.Article != nil {
-			skip[r.Article.n] = true
-		}
-	}
-	return skip
 }

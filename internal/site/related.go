@@ -17,7 +17,7 @@ const similarNum, similarDen = 3, 4
 
 // headline is one headline (title or alternative headline) of an article.
 type headline struct {
-	article int     // index into Site.Articles
+	article *Article
 	terms   []int32 // ids of its terms, sorted, so that sets intersect by merging
 }
 
@@ -29,84 +29,123 @@ type headline struct {
 // with the archive, since a headline's words come from a vocabulary that
 // does not ("Ukraine", "talks", "deadline"), and lookup is linear in the
 // number of articles.
+//
+// It is keyed by article, not by place in the digest, so that it survives
+// articles moving as the preview adds and removes them; the place only
+// breaks ties.
 type headlineIndex struct {
-	exact map[string]int // normalised headline → first article
-	heads []headline
-	pairs map[uint64][]int32 // pairKey → indexes into heads, shortest headline first
-	ids   map[string]int32   // term → its id in headline.terms
+	exact map[string][]*Article  // normalised headline → its articles
+	pairs map[uint64][]*headline // pairKey → headlines, fewest terms first
+	ids   map[string]int32       // term → its id in headline.terms; never reused
 }
 
 // pairKey keys the inverted index by two term ids, a ≤ b: a headline of
 // one term is listed under a = b.
 func pairKey(a, b int32) uint64 { return uint64(a)<<32 | uint64(b) }
 
-func newHeadlineIndex(articles []*Article) *headlineIndex {
-	x := &headlineIndex{exact: make(map[string]int), pairs: make(map[uint64][]int32), ids: make(map[string]int32)}
-	for i, a := range articles {
-		for _, h := range []string{a.Meta.Title, a.Meta.Headline} {
-			if h != "" {
-				x.add(i, h)
+func newHeadlineIndex() *headlineIndex {
+	return &headlineIndex{exact: make(map[string][]*Article), pairs: make(map[uint64][]*headline), ids: make(map[string]int32)}
+}
+
+// headlines returns the article's title and alternative headline, those
+// it has.
+func headlines(a *Article) []string {
+	var hs []string
+	for _, h := range []string{a.Meta.Title, a.Meta.Headline} {
+		if h != "" {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}
+
+// add adds the article's headlines, keeping each list in order.
+func (x *headlineIndex) add(a *Article) {
+	x.addTo(a, func(list []*headline, h *headline) []*headline {
+		return slices.Insert(list, sizeIndex(list, len(h.terms)+1), h)
+	})
+}
+
+// addAll adds the articles' headlines, sorting each list once at the end:
+// cheaper than a search for each of the many headlines.
+func (x *headlineIndex) addAll(articles []*Article) {
+	for _, a := range articles {
+		x.addTo(a, func(list []*headline, h *headline) []*headline { return append(list, h) })
+	}
+	for _, list := range x.pairs {
+		slices.SortStableFunc(list, func(g, h *headline) int { return cmp.Compare(len(g.terms), len(h.terms)) })
+	}
+}
+
+func (x *headlineIndex) addTo(a *Article, insert func([]*headline, *headline) []*headline) {
+	for _, text := range headlines(a) {
+		key := normalise(text)
+		x.exact[key] = append(x.exact[key], a)
+		h := &headline{article: a, terms: x.termIDs(terms(text), true)}
+		for _, k := range headPairs(h.terms) {
+			x.pairs[k] = insert(x.pairs[k], h)
+		}
+	}
+}
+
+func (x *headlineIndex) remove(a *Article) {
+	for _, text := range headlines(a) {
+		key := normalise(text)
+		if list := slices.DeleteFunc(x.exact[key], func(b *Article) bool { return b == a }); len(list) > 0 {
+			x.exact[key] = list
+		} else {
+			delete(x.exact, key)
+		}
+		for _, k := range headPairs(x.termIDs(terms(text), false)) {
+			if list := slices.DeleteFunc(x.pairs[k], func(h *headline) bool { return h.article == a }); len(list) > 0 {
+				x.pairs[k] = list
+			} else {
+				delete(x.pairs, k)
 			}
 		}
 	}
-	for _, list := range x.pairs {
-		slices.SortStableFunc(list, func(i, j int32) int { return cmp.Compare(len(x.heads[i].terms), len(x.heads[j].terms)) })
-	}
-	return x
 }
 
-func (x *headlineIndex) add(article int, text string) {
-	if _, ok := x.exact[normalise(text)]; !ok {
-		x.exact[normalise(text)] = article
+// headPairs returns the keys a headline with the sorted term ids is listed
+// under: every pair of its terms, or its one term twice.
+func headPairs(ids []int32) []uint64 {
+	if len(ids) == 1 {
+		return []uint64{pairKey(ids[0], ids[0])}
 	}
-	ts := terms(text)
-	h := headline{article: article, terms: make([]int32, 0, len(ts))}
-	for t := range ts {
-		id, ok := x.ids[t]
-		if !ok {
-			id = int32(len(x.ids))
-			x.ids[t] = id
-		}
-		h.terms = append(h.terms, id)
-	}
-	slices.Sort(h.terms)
-	hi := int32(len(x.heads))
-	x.heads = append(x.heads, h)
-	if len(h.terms) == 1 {
-		k := pairKey(h.terms[0], h.terms[0])
-		x.pairs[k] = append(x.pairs[k], hi)
-	}
-	for i, a := range h.terms {
-		for _, b := range h.terms[i+1:] {
-			x.pairs[pairKey(a, b)] = append(x.pairs[pairKey(a, b)], hi)
+	keys := make([]uint64, 0, len(ids)*(len(ids)-1)/2)
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			keys = append(keys, pairKey(a, b))
 		}
 	}
+	return keys
 }
 
-// lookup returns the index of the article that title names, or -1: an
-// exact headline match first, else the most similar near-duplicate, ties
-// going to the newer article.
-func (x *headlineIndex) lookup(title string) int {
-	if i, ok := x.exact[normalise(title)]; ok {
-		return i
+// lookup returns the article that title names, or nil: an exact headline
+// match first, else the most similar near-duplicate, ties going to the
+// newer article.
+func (x *headlineIndex) lookup(title string) *Article {
+	if list := x.exact[normalise(title)]; len(list) > 0 {
+		return slices.MinFunc(list, func(a, b *Article) int { return cmp.Compare(a.n, b.n) })
 	}
 	q := terms(title)
-	ids := x.termIDs(q)
-	best, bestInter, bestUnion := -1, 0, 1
+	ids := x.termIDs(q, false)
+	var best *Article
+	bestInter, bestUnion := 0, 1
 	// |h| ≥ 3/4·|q| and |q| ≥ 3/4·|h| for Jaccard ≥ 3/4.
 	minSize := (len(q)*similarNum + similarDen - 1) / similarDen
 	maxSize := len(q) * similarDen / similarNum
 	// A headline in the lists of two probed pairs is weighed twice, to
 	// the same result: cheaper than remembering which were seen.
 	for _, k := range x.probe(ids, minSize) {
-		for _, hi := range x.sized(x.pairs[k], minSize, maxSize) {
-			h := &x.heads[hi]
+		list := x.pairs[k]
+		for _, h := range list[sizeIndex(list, minSize):sizeIndex(list, maxSize+1)] {
 			inter := intersectSorted(ids, h.terms)
 			union := len(q) + len(h.terms) - inter
 			if inter*similarDen < union*similarNum {
 				continue
 			}
-			if best < 0 || inter*bestUnion > bestInter*union || inter*bestUnion == bestInter*union && h.article < best {
+			if best == nil || inter*bestUnion > bestInter*union || inter*bestUnion == bestInter*union && h.article.n < best.n {
 				best, bestInter, bestUnion = h.article, inter, union
 			}
 		}
@@ -114,12 +153,30 @@ func (x *headlineIndex) lookup(title string) int {
 	return best
 }
 
-// sized returns the part of list whose headlines have from minSize to
-// maxSize terms.
-func (x *headlineIndex) sized(list []int32, minSize, maxSize int) []int32 {
-	lo, _ := slices.BinarySearchFunc(list, minSize, func(hi int32, n int) int { return cmp.Compare(len(x.heads[hi].terms), n) })
-	hi, _ := slices.BinarySearchFunc(list, maxSize+1, func(hi int32, n int) int { return cmp.Compare(len(x.heads[hi].terms), n) })
-	return list[lo:hi]
+// sizeIndex returns the index of the first headline in list with at least
+// size terms.
+func sizeIndex(list []*headline, size int) int {
+	i, _ := slices.BinarySearchFunc(list, size, func(h *headline, n int) int { return cmp.Compare(len(h.terms), n) })
+	return i
+}
+
+// termIDs returns the sorted ids of the terms of q, giving new terms an
+// id if add is set and leaving them out if not: a term no headline has can
+// match nothing.
+func (x *headlineIndex) termIDs(q map[string]bool, add bool) []int32 {
+	ids := make([]int32, 0, len(q))
+	for t := range q {
+		id, ok := x.ids[t]
+		if !ok && add {
+			id, ok = int32(len(x.ids)), true
+			x.ids[t] = id
+		}
+		if ok {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // probe returns the keys of the pairs of term ids whose lists must be
@@ -162,35 +219,9 @@ func (x *headlineIndex) probe(ids []int32, need int) []uint64 {
 	return keys
 }
 
-// termIDs returns the sorted ids of the terms of q that some headline
-// has; the others can match nothing.
-func (x *headlineIndex) termIDs(q map[string]bool) []int32 {
-	ids := make([]int32, 0, len(q))
-	for t := range q {
-		if id, ok := x.ids[t]; ok {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	return ids
-}
-
-func intersect(a, b map[string]bool) int {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	n := 0
-	for t := range a {
-		if b[t] {
-			n++
-		}
-	}
-	return n
-}
-
-// intersectSorted is intersect for sorted term ids: a merge of two short
-// arrays, without a hash or a string compare per term, since lookup runs
-// it for every candidate headline.
+// intersectSorted counts the terms two sorted id lists share: a merge of
+// two short arrays, without a hash or a string compare per term, since
+// lookup runs it for every candidate headline.
 func intersectSorted(a, b []int32) int {
 	n := 0
 	for len(a) > 0 && len(b) > 0 {
@@ -207,23 +238,22 @@ func intersectSorted(a, b []int32) int {
 	return n
 }
 
-// resolveRelated resolves each article's editorial related titles. A title
-// that names the article itself is dropped rather than shown as text: it is
-// the page the reader is on, and unlinked it would read as a broken link.
-// A second title naming an article already linked is dropped too.
-func (s *Site) resolveRelated() {
-	x := newHeadlineIndex(s.Articles)
-	for i, a := range s.Articles {
-		linked := map[int]bool{i: true}
-		for _, title := range a.Meta.Related {
-			j := x.lookup(title)
-			switch {
-			case j < 0:
-				a.Related = append(a.Related, Related{Title: title})
-			case !linked[j]:
-				linked[j] = true
-				a.Related = append(a.Related, Related{Title: title, Article: s.Articles[j]})
-			}
+// related resolves the article's editorial related titles. A title that
+// names the article itself is dropped rather than shown as text: it is the
+// page the reader is on, and unlinked it would read as a broken link. A
+// second title naming an article already linked is dropped too.
+func (x *headlineIndex) related(a *Article) []Related {
+	var rel []Related
+	linked := []*Article{a}
+	for _, title := range a.Meta.Related {
+		b := x.lookup(title)
+		switch {
+		case b == nil:
+			rel = append(rel, Related{Title: title})
+		case !slices.Contains(linked, b):
+			linked = append(linked, b)
+			rel = append(rel, Related{Title: title, Article: b})
 		}
 	}
+	return rel
 }

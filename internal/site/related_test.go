@@ -140,8 +140,8 @@ func TestNearDuplicate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc := &content.Document{Path: "x.md", Meta: content.Meta{Title: tt.headline, Slug: "x"}}
-		x := newHeadlineIndex([]*Article{{Doc: doc, Meta: &doc.Meta}})
-		if got := x.lookup(tt.title) == 0; got != tt.want {
+		x := indexHeadlines([]*Article{{Doc: doc, Meta: &doc.Meta}})
+		if got := x.lookup(tt.title) != nil; got != tt.want {
 			q, h := terms(tt.title), terms(tt.headline)
 			t.Errorf("lookup(%q) in {%q} = %v, want %v (terms %v, %v)", tt.title, tt.headline, got, tt.want, q, h)
 		}

@@ -71,18 +71,16 @@ type Topic struct {
 	Articles []*Article
 }
 
-// New builds the site from the loaded documents. Drafts are left out. Two
-// published documents with the same slug are an error naming both files.
+// New builds the site from the loaded documents, every sidebar complete.
+// Drafts are left out. Two published documents with the same slug are an
+// error naming both files.
 func New(docs []*content.Document, routes *route.Site) (*Site, error) {
-	s := &Site{Routes: routes, bySlug: make(map[string]*Article)}
-	if err := s.addArticles(docs); err != nil {
+	l, err := NewLive(docs, routes)
+	if err != nil {
 		return nil, err
 	}
-	s.addTopics()
-	s.feature()
-	s.resolveRelated()
-	s.rankMore()
-	return s, nil
+	l.Complete()
+	return l.s, nil
 }
 
 // Article returns the article with the given slug, or nil.
