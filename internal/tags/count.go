@@ -1,6 +1,9 @@
 package tags
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // count finds the name runs of the paragraphs and counts them by key.
 func count(paras []string) map[string]*candidate {
@@ -40,7 +43,7 @@ func midSentenceCapitals(paras [][]word) map[string]bool {
 	for _, ws := range paras {
 		for _, w := range ws {
 			if !w.start && isCapital(w.text) {
-				key := strings.ToLower(w.text)
+				key := w.lower
 				mid[key] = true
 				if place, ok := demonyms[key]; ok {
 					mid[strings.ToLower(place)] = true
@@ -83,7 +86,7 @@ func runs(ws []word, mid map[string]bool) []string {
 // be followed by another capitalised word that is not a stop word: "NATO
 // Secretary General ..." or "Mark Rutte".
 func isName(w word, mid map[string]bool, rest []word) bool {
-	key := strings.ToLower(w.text)
+	key := w.lower
 	if !isCapital(w.text) || stop[key] || titles[key] {
 		return false
 	}
@@ -96,7 +99,7 @@ func isName(w word, mid map[string]bool, rest []word) bool {
 	if len(rest) == 0 || rest[0].brk {
 		return false
 	}
-	return isCapital(rest[0].text) && !stop[strings.ToLower(rest[0].text)]
+	return isCapital(rest[0].text) && !stop[rest[0].lower]
 }
 
 // isParticle reports whether ws starts with a particle inside a name: one
@@ -134,13 +137,14 @@ func mergeSurnames(cands map[string]*candidate) {
 	}
 }
 
-// headlineMentions counts the headlines that contain the candidate, in any
-// spelling, or the nationality of a country.
-func headlineMentions(c *candidate, headlines []string) int {
+// headlineMentions counts the headlines, given as their lower-case words,
+// that contain the candidate, in any spelling, or the nationality of a
+// country.
+func headlineMentions(c *candidate, headlines [][]string) int {
+	needle := strings.Fields(c.key)
 	n := 0
-	for _, h := range headlines {
-		hw := lowerWords(h)
-		if containsSeq(hw, strings.Fields(c.key)) || containsDemonym(hw, c.key) {
+	for _, hw := range headlines {
+		if containsSeq(hw, needle) || containsDemonym(hw, c.key) {
 			n++
 		}
 	}
@@ -150,14 +154,15 @@ func headlineMentions(c *candidate, headlines []string) int {
 func lowerWords(s string) []string {
 	var out []string
 	for _, w := range words(s) {
-		out = append(out, strings.ToLower(w.text))
+		out = append(out, w.lower)
 	}
 	return out
 }
 
+// containsSeq reports whether needle occurs in hay, word for word.
 func containsSeq(hay, needle []string) bool {
 	for i := 0; i+len(needle) <= len(hay); i++ {
-		if strings.Join(hay[i:i+len(needle)], " ") == strings.Join(needle, " ") {
+		if slices.Equal(hay[i:i+len(needle)], needle) {
 			return true
 		}
 	}

@@ -34,6 +34,7 @@ type candidate struct {
 	forms    map[string]int // spellings seen, by count
 	count    int            // mentions in paragraphs
 	mentions int            // headlines that mention it
+	name     string         // its spelling, once counted
 }
 
 // Extract returns up to Max tags for t, most mentioned first, ties in
@@ -42,26 +43,31 @@ type candidate struct {
 func Extract(t Text) []string {
 	cands := count(t.Paragraphs)
 	mergeSurnames(cands)
+	headlines := make([][]string, len(t.Headlines))
+	for i, h := range t.Headlines {
+		headlines[i] = lowerWords(h)
+	}
 	var list []*candidate
 	for _, c := range cands {
-		c.mentions = headlineMentions(c, t.Headlines)
+		c.mentions = headlineMentions(c, headlines)
 		if c.count >= 2 || c.count >= 1 && c.mentions >= 1 {
+			c.name = c.spelling()
 			list = append(list, c)
 		}
 	}
 	slices.SortFunc(list, func(a, b *candidate) int {
-		return cmp.Or(cmp.Compare(b.count+b.mentions, a.count+a.mentions), cmp.Compare(a.name(), b.name()))
+		return cmp.Or(cmp.Compare(b.count+b.mentions, a.count+a.mentions), cmp.Compare(a.name, b.name))
 	})
 	var out []string
 	for _, c := range list[:min(len(list), Max)] {
-		out = append(out, c.name())
+		out = append(out, c.name)
 	}
 	return out
 }
 
-// name is the candidate's most frequent spelling; among equals, the one with
-// more capitals ("NATO" over "Nato"), then the first alphabetically.
-func (c *candidate) name() string {
+// spelling is the candidate's most frequent spelling; among equals, the one
+// with more capitals ("NATO" over "Nato"), then the first alphabetically.
+func (c *candidate) spelling() string {
 	forms := make([]string, 0, len(c.forms))
 	for f := range c.forms {
 		forms = append(forms, f)

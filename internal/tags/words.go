@@ -3,11 +3,13 @@ package tags
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // word is one word of running text.
 type word struct {
-	text string
+	text  string
+	lower string // text in lower case
 	// start is set for the first word of a sentence, of a quotation or after
 	// a colon, where a capital letter says nothing about the word.
 	start bool
@@ -17,70 +19,86 @@ type word struct {
 }
 
 // abbreviations are rewritten before splitting, so that their dots do not end
-// a sentence.
+// a sentence. Each holds "U.", which a paragraph without it can skip.
 var abbreviations = strings.NewReplacer("U.S.", "US", "U.K.", "UK", "U.N.", "UN", "E.U.", "EU")
 
 // words splits a paragraph into words. Possessives are stripped ("Russia’s"
 // is "Russia"), and so are lower-case tails of hyphenated words
 // ("Ukraine-related" is "Ukraine"); both end a name.
 func words(par string) []word {
-	var out []word
+	if strings.Contains(par, "U.") {
+		par = abbreviations.Replace(par)
+	}
+	out := make([]word, 0, strings.Count(par, " ")+1)
 	start, brk := true, true
-	for _, tok := range tokens(abbreviations.Replace(par)) {
-		if !isWordRune(firstRune(tok)) {
-			start = start || strings.ContainsAny(tok, ".!?:“\"")
-			brk = true
+	for rest := par; rest != ""; {
+		tok, in := token(rest)
+		rest = rest[len(tok):]
+		if !in {
+			if tok = strings.TrimSpace(tok); tok != "" {
+				start = start || strings.ContainsAny(tok, ".!?:“\"")
+				brk = true
+			}
 			continue
 		}
 		text, cut := trimWord(tok)
 		if text != "" {
-			out = append(out, word{text: text, start: start, brk: brk})
+			out = append(out, word{text: text, lower: strings.ToLower(text), start: start, brk: brk})
 		}
 		start, brk = false, cut
 	}
 	return out
 }
 
-// tokens splits s into alternating runs of word runes and of other runes;
-// runs of spaces alone are dropped.
-func tokens(s string) []string {
-	var out []string
-	i := 0
-	for i < len(s) {
-		r := firstRune(s[i:])
-		in := isWordRune(r)
-		j := i + strings.IndexFunc(s[i:], func(c rune) bool { return isWordRune(c) != in })
-		if j < i {
-			j = len(s)
+// token returns the run of word runes, or of other runes, that s starts
+// with, and whether it is of word runes.
+func token(s string) (tok string, in bool) {
+	r, n := utf8.DecodeRuneInString(s)
+	in = isWordRune(r)
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if isWordRune(r) != in {
+			break
 		}
-		if tok := s[i:j]; in || strings.TrimSpace(tok) != "" {
-			out = append(out, strings.TrimSpace(tok))
-		}
-		i = j
+		n += size
 	}
-	return out
+	return s[:n], in
 }
 
 // trimWord strips a possessive and any lower-case hyphenated tail from w,
 // and reports whether it stripped anything.
 func trimWord(w string) (string, bool) {
-	w = strings.Trim(w, "-'’")
+	if w != "" && (trimmable(w[0], 0xE2) || trimmable(w[len(w)-1], 0x99)) {
+		w = strings.Trim(w, "-'’")
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if s, ok := strings.CutSuffix(w, suf); ok {
 			return s, true
 		}
 	}
-	parts := strings.Split(w, "-")
-	for i, p := range parts[1:] {
-		if p == "" || !unicode.IsUpper(firstRune(p)) {
-			return strings.Join(parts[:i+1], "-"), true
+	for i := strings.IndexByte(w, '-'); i >= 0; {
+		tail := w[i+1:]
+		if tail == "" || tail[0] == '-' || !unicode.IsUpper(firstRune(tail)) {
+			return w[:i], true
 		}
+		j := strings.IndexByte(tail, '-')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return w, false
 }
 
+// trimmable reports whether b can be the byte at one end of "-", "'" or
+// "’", whose UTF-8 starts with 0xE2 and ends with 0x99.
+func trimmable(b, curly byte) bool { return b == '-' || b == '\'' || b == curly }
+
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’'
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '\''
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
 }
 
 func firstRune(s string) rune {
