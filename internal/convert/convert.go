@@ -7,6 +7,10 @@
 // reorders. A file that would come out the same is not written at all, and a
 // file an editor changed by hand is left alone unless forced.
 //
+// Seeds are converted on as many goroutines as there are CPUs, and the
+// outcome is that of converting them one after the other in file-name order:
+// the same files, slugs, report and warnings.
+//
 // Each file is written to a temporary file and renamed into place, so a run
 // that is killed leaves every content file whole: the old one or the new.
 // Files are not synced to disk one by one, which cost a wait for the disk
@@ -21,6 +25,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/t4k3news/digest/internal/content"
@@ -53,7 +58,8 @@ type Report struct {
 // Run converts every SOURCE/seeds/*.txt, in file-name order. A bad seed does
 // not stop the others: its problem is collected into the returned error, a
 // diag.List. Other errors (an unreadable folder, a failed write) are
-// returned wrapped.
+// returned wrapped; they stop the run at that seed, though files of later
+// seeds already being written when a write fails are finished, and listed.
 func Run(opts Options) (*Report, error) {
 	seeds, err := filepath.Glob(filepath.Join(opts.Source, "seeds", "*.txt"))
 	if err != nil {
@@ -62,57 +68,112 @@ func Run(opts Options) (*Report, error) {
 	if len(seeds) == 0 {
 		return nil, fmt.Errorf("convert: no seeds in %s", filepath.Join(opts.Source, "seeds"))
 	}
-	c := &converter{opts: opts, report: &Report{}}
-	if c.existing, err = scan(filepath.Join(opts.Source, "content"), &c.errs, &c.report.Warnings); err != nil {
+	c := &converter{opts: opts, dir: filepath.Join(opts.Source, "content")}
+	rep := &Report{}
+	var errs diag.List
+	if c.existing, err = scan(c.dir, &errs, &rep.Warnings); err != nil {
 		return nil, err
 	}
-	for _, s := range seeds { // Glob sorts by name
-		if err := c.convert(s); err != nil {
-			return c.report, err
+	results := make([]result, len(seeds)) // Glob sorts by name
+	c.all(seeds, results)
+	if err := collect(rep, &errs, results); err != nil {
+		return rep, err
+	}
+	if len(rep.Written) > 0 {
+		if err := flush(c.dir, rep.Written); err != nil {
+			return rep, err
 		}
 	}
-	if len(c.report.Written) > 0 {
-		if err := flush(filepath.Join(opts.Source, "content"), c.report.Written); err != nil {
-			return c.report, err
-		}
-	}
-	return c.report, c.errs.Err()
+	return rep, errs.Err()
 }
 
 // converter holds the state of one Run.
 type converter struct {
 	opts     Options
-	report   *Report
+	dir      string // the content folder
 	existing *existing
-	errs     diag.List
+	// stop is set by an error that stops the run; seeds whose turn comes
+	// after it are left alone.
+	stop atomic.Bool
 }
 
-// convert converts the seed at path. Problems with the seed are collected;
-// the error returned is for what must stop the run.
-func (c *converter) convert(path string) error {
+// result is what became of one seed.
+type result struct {
+	path    string // its content file
+	outcome outcome
+	err     error     // the seed's problem, collected
+	warns   diag.List // in the order they arose
+	fatal   error     // an error that stops the run
+}
+
+type outcome int
+
+const (
+	none outcome = iota
+	written
+	unchanged
+	skipped
+)
+
+// collect adds the results to rep and errs in seed order, as converting
+// the seeds one after the other would have, and returns the first error
+// that stopped the run.
+func collect(rep *Report, errs *diag.List, results []result) error {
+	var fatal error
+	for _, r := range results {
+		errs.Append(r.path, r.err)
+		rep.Warnings = append(rep.Warnings, r.warns...)
+		switch r.outcome {
+		case written:
+			rep.Written = append(rep.Written, r.path)
+		case unchanged:
+			rep.Unchanged = append(rep.Unchanged, r.path)
+		case skipped:
+			rep.Skipped = append(rep.Skipped, r.path)
+		}
+		if fatal == nil {
+			fatal = r.fatal
+		}
+	}
+	return fatal
+}
+
+// prepare reads and parses the seed at path and returns its document, with
+// the slug its title gives and without a date, or nil after recording in r
+// why there is none. It depends on no other seed.
+func (c *converter) prepare(path string, r *result) *content.Document {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("convert: %w", err)
+		r.fatal = fmt.Errorf("convert: %w", err)
+		return nil
 	}
 	a, err := seed.Parse(path, data)
 	if err != nil {
-		c.errs.Append(path, err)
+		r.path, r.err = path, err
 		return nil
 	}
-	doc := c.document(a)
-	old := c.existing.bySeed[doc.Meta.Seed]
+	return document(a, &r.warns)
+}
+
+// place gives doc its path, slug and date: those of its earlier content
+// file, or a free slug and the date of a first conversion. It returns that
+// earlier file, if any. Slugs are claimed in seed order, so place must be
+// called in that order.
+func (c *converter) place(path string, doc *content.Document, r *result) (old *content.Document) {
+	old = c.existing.bySeed[doc.Meta.Seed]
 	if old != nil {
 		doc.Path, doc.Meta.Slug, doc.Meta.Date = old.Path, old.Meta.Slug, old.Meta.Date
 	} else {
-		doc.Meta.Slug = c.existing.claim(a.Name, doc.Meta.Slug, &c.report.Warnings)
-		doc.Path = filepath.Join(c.opts.Source, "content", doc.Meta.Slug+".md")
+		doc.Meta.Slug = c.existing.claim(path, doc.Meta.Slug, &r.warns)
+		doc.Path = filepath.Join(c.dir, doc.Meta.Slug+".md")
 	}
 	if doc.Meta.Date.IsZero() {
+		var err error
 		if doc.Meta.Date, err = c.date(path); err != nil {
-			return err
+			r.fatal = err
 		}
 	}
-	return c.write(doc, old)
+	return old
 }
 
 // date is the date of an article converted for the first time.
@@ -129,21 +190,22 @@ func (c *converter) date(path string) (time.Time, error) {
 
 // write writes doc unless its file already holds the same bytes, or was
 // edited by hand and Force is off.
-func (c *converter) write(doc *content.Document, old *content.Document) error {
+func (c *converter) write(doc *content.Document, old *content.Document, r *result) {
 	data := content.Marshal(doc)
-	r := c.report
+	r.path = doc.Path
 	if cur, err := os.ReadFile(doc.Path); err == nil && string(cur) == string(data) {
-		r.Unchanged = append(r.Unchanged, doc.Path)
-		return nil
+		r.outcome = unchanged
+		return
 	}
 	if old != nil && old.Edited() && !c.opts.Force {
-		r.Skipped = append(r.Skipped, doc.Path)
-		r.Warnings.Add(doc.Path, 0, "edited by hand; not converted again from %s (use --force to overwrite)", doc.Meta.Seed)
-		return nil
+		r.outcome = skipped
+		r.warns.Add(doc.Path, 0, "edited by hand; not converted again from %s (use --force to overwrite)", doc.Meta.Seed)
+		return
 	}
 	if err := writeFile(doc.Path, data); err != nil {
-		return err
+		r.fatal = err
+		c.stop.Store(true)
+		return
 	}
-	r.Written = append(r.Written, doc.Path)
-	return nil
+	r.outcome = written
 }

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/seed"
 )
 
@@ -16,28 +17,28 @@ const (
 
 // derive fills the title, description and summary that a lacks, from its
 // alternative headline or its first sentences, and warns about each.
-func (c *converter) derive(a *seed.Article, m *content.Meta) {
+func derive(a *seed.Article, m *content.Meta, warns *diag.List) {
 	first, line := firstParagraph(a)
 	sentences := splitSentences(first)
 	if m.Title == "" && a.AltHeadline != "" {
 		m.Title = a.AltHeadline
-		c.report.Warnings.Add(a.Name, a.Lines.AltHeadline, "no headline; title taken from the alternative headline")
+		warns.Add(a.Name, a.Lines.AltHeadline, "no headline; title taken from the alternative headline")
 	}
 	if m.Title == "" && len(sentences) > 0 {
 		m.Title = title(sentences[0])
-		c.report.Warnings.Add(a.Name, line, "no headline; title derived from the first sentence: %q", m.Title)
+		warns.Add(a.Name, line, "no headline; title derived from the first sentence: %q", m.Title)
 	}
 	if m.Title == "" {
 		m.Title = strings.TrimSuffix(m.Seed, ".txt")
-		c.report.Warnings.Add(a.Name, 0, "no headline and no sentence to derive one; title is the seed's name")
+		warns.Add(a.Name, 0, "no headline and no sentence to derive one; title is the seed's name")
 	}
 	if m.Description == "" && len(sentences) > 0 {
 		m.Description = bound(sentences[0], maxSummary)
-		c.report.Warnings.Add(a.Name, line, "no dek; description derived from the first sentence")
+		warns.Add(a.Name, line, "no dek; description derived from the first sentence")
 	}
 	if m.Summary == "" && len(sentences) > 0 {
 		m.Summary = summary(sentences)
-		c.report.Warnings.Add(a.Name, line, "no lede; summary derived from the first sentences")
+		warns.Add(a.Name, line, "no lede; summary derived from the first sentences")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/markdown"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/seed"
@@ -12,8 +13,9 @@ import (
 )
 
 // document builds the content document for a, without a date, and with
-// the slug its title gives. Fields a lacks are derived, with a warning.
-func (c *converter) document(a *seed.Article) *content.Document {
+// the slug its title gives. Fields a lacks are derived, with a warning
+// added to warns.
+func document(a *seed.Article, warns *diag.List) *content.Document {
 	m := content.Meta{
 		Title:       a.Headline,
 		Description: a.Dek,
@@ -33,7 +35,7 @@ func (c *converter) document(a *seed.Article) *content.Document {
 	if a.Risk != nil {
 		m.Risk = &content.Risk{Title: a.Risk.Title, Text: a.Risk.Text}
 	}
-	c.derive(a, &m)
+	derive(a, &m, warns)
 	m.Slug = route.Slug(m.Title, strings.TrimSuffix(m.Seed, ".txt"))
 	return &content.Document{Meta: m, Body: body(a)}
 }
