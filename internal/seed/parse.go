@@ -3,6 +3,7 @@ package seed
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/t4k3news/digest/internal/diag"
@@ -48,9 +49,29 @@ func split(name string, data []byte) ([]line, error) {
 		if !utf8.ValidString(s) {
 			return nil, diag.Errorf(name, i+1, "not valid UTF-8")
 		}
-		lines[i] = line{text: strings.Join(strings.Fields(s), " "), num: i + 1}
+		lines[i] = line{text: normalize(s), num: i + 1}
 	}
 	return lines, nil
+}
+
+// normalize trims s and makes each run of white space in it one space.
+// Most lines need nothing done, and get no copy.
+func normalize(s string) string {
+	space := true // s starts after a space, for what it must not start with
+	for _, r := range s {
+		switch {
+		case r == ' ' && !space:
+			space = true
+		case r == ' ' || unicode.IsSpace(r):
+			return strings.Join(strings.Fields(s), " ")
+		default:
+			space = false
+		}
+	}
+	if space && s != "" {
+		return strings.TrimRight(s, " ")
+	}
+	return s
 }
 
 // hasText reports whether any paragraph holds a letter.

@@ -3,6 +3,7 @@ package seed
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // kind is the section of a seed that a run of lines belongs to.
@@ -26,7 +27,7 @@ type segment struct {
 func segments(a *Article, lines []line) []segment {
 	segs := []segment{{kind: kindStart}}
 	for _, l := range lines {
-		key := strings.TrimRight(strings.ToLower(l.text), ": ")
+		key := markerKey(l.text)
 		switch {
 		case key == "key takeaways" || key == "takeaways":
 			segs = append(segs, segment{kind: kindTakeaways})
@@ -45,6 +46,17 @@ func segments(a *Article, lines []line) []segment {
 		}
 	}
 	return segs
+}
+
+// markerKey is s in lower case without a trailing colon, for comparing
+// with the markers, or "" if s cannot be a marker: every marker starts
+// with one of the letters of "kthre".
+func markerKey(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("kthre", unicode.ToLower(r)) {
+		return ""
+	}
+	return strings.TrimRight(strings.ToLower(s), ": ")
 }
 
 // isByline reports whether s is a "Written By <name>" line: a short line, so
