@@ -22,8 +22,9 @@ type existing struct {
 	taken map[string]string
 }
 
-// scan reads the content files in dir. A file that does not parse is an
-// error, but its name stays taken so that convert never overwrites it.
+// scan reads the content files in dir, in parallel, and records them in
+// name order. A file that does not parse is an error, but its name stays
+// taken so that convert never overwrites it.
 func scan(dir string, errs, warns *diag.List) (*existing, error) {
 	ex := &existing{bySeed: map[string]*content.Document{}, taken: map[string]string{}}
 	entries, err := os.ReadDir(dir)
@@ -33,44 +34,59 @@ func scan(dir string, errs, warns *diag.List) (*existing, error) {
 	if err != nil {
 		return nil, fmt.Errorf("convert: %w", err)
 	}
+	var paths []string
 	for _, e := range entries { // ReadDir sorts by name
 		if e.IsDir() || filepath.Ext(e.Name()) != ".md" || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		path := filepath.Join(dir, e.Name())
-		ex.taken[strings.TrimSuffix(e.Name(), ".md")] = path
-		if err := ex.add(path, warns); err != nil {
-			errs.Append(path, err)
+		paths = append(paths, filepath.Join(dir, e.Name()))
+	}
+	docs := make([]*content.Document, len(paths))
+	docErrs := make([]error, len(paths))
+	parallel(len(paths), func(i int) { docs[i], docErrs[i] = read(paths[i]) })
+	for i, path := range paths {
+		ex.taken[strings.TrimSuffix(filepath.Base(path), ".md")] = path
+		if docErrs[i] != nil {
+			errs.Append(path, docErrs[i])
+			continue
 		}
+		ex.add(docs[i], warns)
 	}
 	return ex, nil
 }
 
-// add records the content file at path.
-func (ex *existing) add(path string, warns *diag.List) error {
+// read parses the content file at path, keeping only what convert needs:
+// the seed, slug and date, and whether the file was edited.
+func read(path string) (*content.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	doc, err := content.Parse(path, data)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	m := doc.Meta
+	doc.Meta, doc.Body = content.Meta{Seed: m.Seed, Slug: m.Slug, Date: m.Date}, ""
+	return doc, nil
+}
+
+// add records doc, a content file.
+func (ex *existing) add(doc *content.Document, warns *diag.List) {
 	if doc.Meta.Slug != "" {
-		ex.taken[doc.Meta.Slug] = path
+		ex.taken[doc.Meta.Slug] = doc.Path
 	}
 	if doc.Meta.Seed == "" {
-		return nil
+		return
 	}
 	if first := ex.bySeed[doc.Meta.Seed]; first != nil {
-		warns.Add(path, 0, "also converted from seed %s, like %s; ignored", doc.Meta.Seed, first.Path)
-		return nil
+		warns.Add(doc.Path, 0, "also converted from seed %s, like %s; ignored", doc.Meta.Seed, first.Path)
+		return
 	}
 	if doc.Meta.Slug == "" {
-		doc.Meta.Slug = strings.TrimSuffix(filepath.Base(path), ".md")
+		doc.Meta.Slug = strings.TrimSuffix(filepath.Base(doc.Path), ".md")
 	}
 	ex.bySeed[doc.Meta.Seed] = doc
-	return nil
 }
 
 // claim reserves slug for the seed name, or the first free "slug-N" with a

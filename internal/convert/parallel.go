@@ -16,18 +16,23 @@ import (
 func (c *converter) all(seeds []string, results []result) {
 	var t turns
 	t.cond.L = &t.mu
+	parallel(len(seeds), func(i int) { c.one(seeds[i], &results[i], &t, i) })
+}
+
+// parallel calls f(0), f(1), ... f(n-1), starting them in that order, on
+// twice as many goroutines as there are CPUs, so that one waiting for the
+// disk leaves its CPU to another.
+func parallel(n int, f func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	// Twice as many goroutines as CPUs, so that one waiting for the disk
-	// leaves its CPU to another.
-	for range min(len(seeds), 2*runtime.GOMAXPROCS(0)) {
+	for range min(n, 2*runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for i := range next {
-				c.one(seeds[i], &results[i], &t, i)
+				f(i)
 			}
 		})
 	}
-	for i := range seeds {
+	for i := range n {
 		next <- i
 	}
 	close(next)
