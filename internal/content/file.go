@@ -105,7 +105,7 @@ func readChecksum(fm, body string) (sum string, edited bool) {
 	var rest strings.Builder
 	for _, line := range strings.SplitAfter(fm, "\n") {
 		if s, ok := strings.CutPrefix(line, checksumPrefix); ok && sum == "" {
-			sum = strings.TrimSpace(s)
+			sum = strings.Clone(strings.TrimSpace(s)) // not a part of the whole file
 			continue
 		}
 		rest.WriteString(line)
