@@ -48,10 +48,20 @@ median() {
 	cut -d' ' -f"$2" "$WORK/$1.times" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# fresh DIR: removes an output folder and digest's hidden siblings, off
+# trash DIR...: moves folders out of the way, to be deleted when the
+# benchmark ends: on this disk, creating files is slow for a while after a
+# large tree is deleted, which would slow whichever step came next.
+trash() {
+	mkdir -p "$WORK/trash"
+	for d in "$@"; do
+		[ ! -e "$d" ] || mv "$d" "$(mktemp -d "$WORK/trash/XXXXXX")/"
+	done
+}
+
+# fresh DIR: moves away an output folder and digest's hidden siblings, off
 # the clock.
 fresh() {
-	rm -rf "$1" "$(dirname "$1")/.$(basename "$1").staging" "$(dirname "$1")/.$(basename "$1").swap"
+	trash "$1" "$(dirname "$1")/.$(basename "$1").staging" "$(dirname "$1")/.$(basename "$1").swap"
 }
 
 html() { find "$1" -name '*.html' | wc -l; }
@@ -72,7 +82,7 @@ ratio() { awk -v a="$(median "$1" "${3:-1}")" -v b="$(median "$2" "${3:-1}")" 'B
 # deleted trees still being freed) slows each of them alike.
 once() {
 	n=$1 site=$WORK/n$1
-	rm -rf "$site/content"
+	trash "$site/content"
 	measure "convert-$n" "$DIGEST" convert --source "$site" --date 2025-08-21
 	fresh "$site/public"
 	measure "build-$n" "$DIGEST" build --source "$site"
@@ -82,10 +92,10 @@ once() {
 		cat "$WORK/rebuild-$n.log" >&2
 		exit 1
 	}
-	rm -rf "$WORK/copy"
+	trash "$WORK/copy"
 	measure "cp-$n" cp -r "$site/public" "$WORK/copy"
 	[ "$HUGO" != 0 ] || return 0
-	rm -rf "$WORK/hugo-public" "$WORK/hugo-cache"
+	trash "$WORK/hugo-public" "$WORK/hugo-cache"
 	measure "hugo-$n" hugo --source "$ROOT/bench/hugo" --contentDir "$site/content" \
 		--destination "$WORK/hugo-public" --cacheDir "$WORK/hugo-cache" --quiet
 }
@@ -128,3 +138,4 @@ echo
 echo "| articles | ratio | value |"
 echo "| ---: | --- | ---: |"
 cat "$WORK/ratios.md"
+rm -rf "$WORK/trash"
