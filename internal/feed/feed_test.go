@@ -1,12 +1,9 @@
 package feed
 
 import (
-	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,11 +12,10 @@ import (
 
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/golden"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const base = "https://example.github.io/digest/"
 
@@ -295,18 +291,6 @@ func TestGolden(t *testing.T) {
 	out := writeAll(t, testConfig(), testSite(t, base))
 	for _, file := range []string{RSSFile, AtomFile, JSONFile} {
 		path := filepath.Join("testdata", file)
-		if *update {
-			if err := os.WriteFile(path, out[file], 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(out[file], want) {
-			t.Errorf("%s differs from %s; run go test -update and review the diff", file, path)
-		}
+		golden.Check(t, path, out[file])
 	}
 }

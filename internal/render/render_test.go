@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,11 +14,10 @@ import (
 	"time"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/golden"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const base = "https://example.github.io/digest/"
 
@@ -259,26 +257,14 @@ func TestDeterministic(t *testing.T) {
 
 func TestGolden(t *testing.T) {
 	out := renderAll(t, realTemplates(t), testSite(t))
-	for file, golden := range map[string]string{
+	for file, name := range map[string]string{
 		"index.html":                        "front.html",
 		"news/russia-seeks-veto/index.html": "article.html",
 		"topics/ukraine/index.html":         "topic.html",
 		"404.html":                          "404.html",
 	} {
-		path := filepath.Join("testdata", golden)
-		if *update {
-			if err := os.WriteFile(path, out[file], 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(out[file], want) {
-			t.Errorf("%s differs from %s; run go test -update and review the diff", file, path)
-		}
+		path := filepath.Join("testdata", name)
+		golden.Check(t, path, out[file])
 	}
 }
 

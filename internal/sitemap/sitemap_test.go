@@ -1,21 +1,17 @@
 package sitemap
 
 import (
-	"bytes"
 	"encoding/xml"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/golden"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func testSite(t *testing.T) *site.Site {
 	t.Helper()
@@ -102,18 +98,6 @@ func TestGolden(t *testing.T) {
 	out := writeAll(t)
 	for _, file := range []string{File, NewsFile, RobotsTxt} {
 		path := filepath.Join("testdata", file)
-		if *update {
-			if err := os.WriteFile(path, out[file], 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(out[file], want) {
-			t.Errorf("%s differs from %s; run go test -update and review the diff", file, path)
-		}
+		golden.Check(t, path, out[file])
 	}
 }
