@@ -1,11 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/diag"
@@ -32,29 +32,16 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	res, err := build.Build(opts)
 	switch {
 	case err != nil && *watching:
-		fmt.Fprintf(stderr, "build failed:\n%s", serve.Problems(inSource(*source, err)))
+		fmt.Fprintf(stderr, "build failed:\n%s", serve.Problems(diag.InDir(*source, err)))
 	case err != nil:
-		return inSource(*source, err)
+		return diag.InDir(*source, err)
 	default:
 		fmt.Fprintln(stdout, res)
 	}
-	if *watching {
-		return watchBuild(opts, *source, stdout, stderr)
+	if !*watching {
+		return nil
 	}
-	return nil
-}
-
-// inSource names the files of input errors as paths from the working
-// folder rather than from the site's root.
-func inSource(source string, err error) error {
-	var list diag.List
-	if source == "." || !errors.As(err, &list) {
-		return err
-	}
-	for _, e := range list {
-		if e.File != "" {
-			e.File = filepath.Join(source, e.File)
-		}
-	}
-	return err
+	ctx, stop := interrupted()
+	defer stop()
+	return serve.WatchBuild(ctx, opts, *source, stdout, stderr, time.Now)
 }

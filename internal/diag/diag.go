@@ -5,7 +5,9 @@ package diag
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -92,4 +94,20 @@ func (l List) Full() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// InDir names the files of the input errors in err as paths below dir, for
+// a tool run on a site folder other than the working one. Other errors are
+// returned as they are.
+func InDir(dir string, err error) error {
+	var list List
+	if dir == "." || dir == "" || !errors.As(err, &list) {
+		return err
+	}
+	for _, e := range list {
+		if e.File != "" {
+			e.File = filepath.Join(dir, e.File)
+		}
+	}
+	return err
 }

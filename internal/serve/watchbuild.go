@@ -1,0 +1,53 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/t4k3news/digest/internal/build"
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/convert"
+	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/watch"
+)
+
+// WatchBuild builds the site at root again after each change to its
+// sources, as Run does but writing to disk through build.Build, until ctx
+// is done. A failed build is reported on stderr and leaves the last good
+// site in place; changed seeds are converted first, never overwriting
+// edited content.
+func WatchBuild(ctx context.Context, opts build.Options, root string, stdout, stderr io.Writer, now func() time.Time) error {
+	w, err := watch.New(root, Watched, []string{config.File})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "watching %s for changes (Ctrl-C to stop)\n", root)
+	return w.Run(ctx, func(paths []string) {
+		start := now()
+		if slices.ContainsFunc(paths, func(p string) bool { return strings.HasPrefix(p, "seeds/") }) {
+			reconvert(root, stderr)
+		}
+		res, err := build.Build(opts)
+		stamp := fmt.Sprintf("%s %s:", start.Format(time.TimeOnly), Summary(paths))
+		if err != nil {
+			fmt.Fprintf(stderr, "%s build failed, the last good site is kept:\n%s", stamp, Problems(diag.InDir(root, err)))
+			return
+		}
+		fmt.Fprintln(stdout, stamp, res)
+	})
+}
+
+// reconvert converts changed seeds, never overwriting edited content.
+func reconvert(root string, stderr io.Writer) {
+	rep, err := convert.Run(convert.Options{Source: root})
+	if rep != nil {
+		fmt.Fprint(stderr, rep.Warnings.Full())
+	}
+	if err != nil {
+		fmt.Fprint(stderr, Problems(diag.InDir(root, err)))
+	}
+}
