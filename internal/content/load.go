@@ -6,9 +6,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/parallel"
 )
 
 // Load reads every Markdown file (*.md) below dir in fsys, sorted by path.
@@ -34,7 +34,7 @@ func Load(fsys fs.FS, dir string) ([]*Document, error) {
 	slices.Sort(names)
 	docs := make([]*Document, len(names))
 	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
+	parallel.For(len(names), runtime.GOMAXPROCS(0), func(i int) {
 		data, err := fs.ReadFile(fsys, names[i])
 		if err == nil {
 			docs[i], err = Parse(names[i], data)
@@ -46,22 +46,4 @@ func Load(fsys fs.FS, dir string) ([]*Document, error) {
 		list.Append(names[i], err)
 	}
 	return slices.DeleteFunc(docs, func(d *Document) bool { return d == nil }), list.Err()
-}
-
-// parallel calls f(0) … f(n-1) on as many goroutines as there are CPUs.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/parallel"
 )
 
 // existing is what the content folder held before the run.
@@ -43,7 +44,7 @@ func scan(dir string, errs, warns *diag.List) (*existing, error) {
 	}
 	docs := make([]*content.Document, len(paths))
 	docErrs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { docs[i], docErrs[i] = read(paths[i]) })
+	parallel.For(len(paths), workers, func(i int) { docs[i], docErrs[i] = read(paths[i]) })
 	for i, path := range paths {
 		ex.taken[strings.TrimSuffix(filepath.Base(path), ".md")] = path
 		if docErrs[i] != nil {

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/parallel"
 )
 
 // all converts the seeds, recording each one's result at its index. Each
@@ -16,28 +17,12 @@ import (
 func (c *converter) all(seeds []string, results []result) {
 	var t turns
 	t.cond.L = &t.mu
-	parallel(len(seeds), func(i int) { c.one(seeds[i], &results[i], &t, i) })
+	parallel.For(len(seeds), workers, func(i int) { c.one(seeds[i], &results[i], &t, i) })
 }
 
-// parallel calls f(0), f(1), ... f(n-1), starting them in that order, on
-// twice as many goroutines as there are CPUs, so that one waiting for the
-// disk leaves its CPU to another.
-func parallel(n int, f func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(n, 2*runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
+// workers is how many seeds are converted at once: twice as many as there
+// are CPUs, so that one waiting for the disk leaves its CPU to another.
+var workers = 2 * runtime.GOMAXPROCS(0)
 
 // one converts the seed at path, the i-th, into r.
 func (c *converter) one(path string, r *result, t *turns, i int) {
