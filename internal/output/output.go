@@ -41,6 +41,9 @@ type Writer struct {
 	lock       *os.File
 	exchange   func(a, b string) error
 	destExists bool
+	// freshStaging says that Begin made the staging tree, empty: it then
+	// holds only what this build writes, and Commit has nothing to prune.
+	freshStaging bool
 
 	paths registry
 	dirs  sync.Map // staging directories known to exist, by slash path
@@ -87,6 +90,11 @@ func (w *Writer) prepare() error {
 		return err
 	}
 	w.destExists = exists
+	err = os.Mkdir(w.l.staging, 0o755)
+	if err == nil {
+		w.freshStaging = true
+		return nil
+	}
 	return mkdir(w.l.staging)
 }
 

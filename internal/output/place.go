@@ -32,7 +32,16 @@ func (w *Writer) place(rel string, src source) error {
 		return w.link(old, fi, stage)
 	}
 	w.written.Add(1)
-	return w.replace(stage, func(tmp string) error { return writeNew(tmp, src) })
+	// Most entries are new to the staging tree, and then the file can be
+	// made in place: no reader ever sees the staging tree, and a file left
+	// half written by a killed build is replaced or pruned by the next one.
+	// An entry that exists may be shared with the destination through a
+	// hard link, so it is replaced by a new file, never written into.
+	err = writeNew(stage, src)
+	if errors.Is(err, fs.ErrExist) {
+		return w.replace(stage, func(tmp string) error { return writeNew(tmp, src) })
+	}
+	return wrap(err)
 }
 
 // unchangedFile returns the destination's file for rel and its info if it

@@ -9,8 +9,13 @@ import (
 
 // prune removes from the staging tree every entry that is not part of the
 // new site: pages deleted since, directories left empty, and the temporary
-// files of a killed build.
+// files of a killed build. A staging tree that Begin made holds nothing
+// else than the new site: every write succeeded, or Commit would not
+// prune, and a successful write leaves no temporary file.
 func (w *Writer) prune() error {
+	if w.freshStaging {
+		return nil
+	}
 	return walkStale(w.l.staging, ".", &w.paths, func(rel string, _ fs.DirEntry) error {
 		return removeAll(w.l.inStaging(rel))
 	})
