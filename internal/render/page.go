@@ -44,6 +44,22 @@ type Page struct {
 	Sections []markdown.Section
 	// Topic is set on topic pages.
 	Topic *site.Topic
+
+	set       *template.Template // the page's template set
+	fragments *fragments
+}
+
+// Cached returns the HTML of the template called name executed with data,
+// as {{template name data}} writes it, for a part of a page that many
+// pages show alike: a story card, the masthead. When the whole site is
+// rendered, each name and data is rendered once and the pages share the
+// result (Hugo calls this partialCached). The template must therefore
+// depend on data alone, and data must be comparable: a pointer such as an
+// article (*site.Article) or the site (*site.Site).
+//
+//	{{range .Topic.Articles}}{{$.Cached "card" .}}{{end}}
+func (p *Page) Cached(name string, data any) (template.HTML, error) {
+	return p.fragments.render(p.set, name, data)
 }
 
 // Rel returns the URL of a site-relative path such as "style.css", for

@@ -12,7 +12,9 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/t4k3news/digest/internal/config"
 )
@@ -36,6 +38,10 @@ type Renderer struct {
 
 	pages map[string]*template.Template // page template file → its set
 	names map[string]string             // page template file → template name
+
+	// fragments remembers what [Page.Cached] rendered, for one rendering of
+	// a whole site; nil renders each fragment every time it is asked for.
+	fragments *fragments
 }
 
 func (r *Renderer) config() *config.Config {
@@ -104,8 +110,51 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 // execute renders one page with the page template file tmpl.
 func (r *Renderer) execute(tmpl string, p *Page) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := r.pages[tmpl].ExecuteTemplate(&buf, r.names[tmpl], p); err != nil {
+	p.set, p.fragments = r.pages[tmpl], r.fragments
+	if err := p.set.ExecuteTemplate(&buf, r.names[tmpl], p); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", p.File(), err)
 	}
 	return buf.Bytes(), nil
+}
+
+// fragments holds the HTML of named templates rendered for [Page.Cached],
+// by template set, name and data.
+type fragments struct{ memo sync.Map }
+
+type fragmentKey struct {
+	set  *template.Template
+	name string
+	data any
+}
+
+// render returns the HTML of the template name of set executed with data,
+// rendering it only the first time; f may be nil, and then it always renders.
+func (f *fragments) render(set *template.Template, name string, data any) (template.HTML, error) {
+	if f == nil {
+		return executeFragment(set, name, data)
+	}
+	if v := reflect.ValueOf(data); v.IsValid() && !v.Comparable() {
+		return "", fmt.Errorf("cannot cache %q for data of type %T: pass a pointer", name, data)
+	}
+	key := fragmentKey{set, name, data}
+	if html, ok := f.memo.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	html, err := executeFragment(set, name, data)
+	if err != nil {
+		return "", err
+	}
+	f.memo.Store(key, html)
+	return html, nil
+}
+
+// executeFragment renders the template name of set on its own. It starts,
+// as html/template escapes it, in HTML text, so its output is safe HTML
+// there; in any other context html/template escapes it again.
+func executeFragment(set *template.Template, name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
 }

@@ -31,14 +31,18 @@ func (r *Renderer) jobs(s *site.Site) []job {
 // Site renders every page of s and passes each to emit with its output
 // file, relative to the output folder ("news/x/index.html"). Pages are
 // rendered by up to GOMAXPROCS workers, so emit may be called concurrently
-// and in any order; each page's bytes do not depend on that order.
+// and in any order; each page's bytes do not depend on that order. The
+// fragments that pages ask for with [Page.Cached] are rendered once for
+// all of them.
 //
 // On failure no new pages are started and the error of the first failing
 // page in the fixed page order is returned: pages are handed out in that
 // order and every page handed out is finished, so the error is the same
 // from run to run.
 func (r *Renderer) Site(s *site.Site, emit func(file string, data []byte) error) error {
-	jobs := r.jobs(s)
+	cached := *r
+	cached.fragments = new(fragments)
+	jobs := cached.jobs(s)
 	errs := make([]error, len(jobs))
 	var next atomic.Int64
 	var failed atomic.Bool
