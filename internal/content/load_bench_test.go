@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"testing"
 
@@ -21,5 +22,29 @@ func BenchmarkLoad(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkParse parses the 1,000 content files of a generated site, read
+// into memory beforehand, on one goroutine.
+func BenchmarkParse(b *testing.B) {
+	fsys := os.DirFS(gentest.Site(b, 1000, "../.."))
+	names, err := fs.Glob(fsys, "content/*.md")
+	if err != nil || len(names) != 1000 {
+		b.Fatalf("%d files, error %v", len(names), err)
+	}
+	files := make([][]byte, len(names))
+	for i, name := range names {
+		if files[i], err = fs.ReadFile(fsys, name); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, data := range files {
+			if _, err := content.Parse(names[i], data); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
