@@ -13,16 +13,18 @@ const xmlNS = "http://www.w3.org/XML/1998/namespace"
 
 // atomDoc is an Atom 1.0 feed (RFC 4287).
 type atomDoc struct {
-	XMLName   xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang      string      `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
-	ID        string      `xml:"id"`
-	Title     string      `xml:"title"`
-	Subtitle  string      `xml:"subtitle,omitempty"`
-	Updated   string      `xml:"updated"`
-	Links     []atomLink  `xml:"link"`
-	Author    atomPerson  `xml:"author"`
-	Generator string      `xml:"generator"`
-	Entries   []atomEntry `xml:"entry"`
+	XMLName   xml.Name   `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang      string     `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	ID        string     `xml:"id"`
+	Title     string     `xml:"title"`
+	Subtitle  string     `xml:"subtitle,omitempty"`
+	Updated   string     `xml:"updated"`
+	Links     []atomLink `xml:"link"`
+	Author    atomPerson `xml:"author"`
+	Generator string     `xml:"generator"`
+	// Entries are the <entry> elements, encoded already (item.Atom), each
+	// on its own line; they must come last, before </feed>.
+	Entries []byte `xml:",innerxml"`
 }
 
 type atomLink struct {
@@ -37,6 +39,7 @@ type atomPerson struct {
 }
 
 type atomEntry struct {
+	XMLName    xml.Name       `xml:"entry"`
 	ID         string         `xml:"id"`
 	Title      string         `xml:"title"`
 	Updated    string         `xml:"updated"`
@@ -73,21 +76,27 @@ func atomFeed(c *config.Config, ch *channel, self string) ([]byte, error) {
 		},
 		Author: atomPerson{Name: publisherName(c), URI: c.Publisher.URL},
 	}
-	for _, it := range ch.Items {
-		e := atomEntry{
-			ID: it.ID, Title: it.Title, Updated: atomDate(it.Updated), Published: atomDate(it.Published),
-			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: it.URL}},
-			Summary: it.Summary, Content: atomContent{Type: "html", Base: it.URL, Text: it.HTML},
-		}
-		if it.Author != "" {
-			e.Author = &atomPerson{Name: it.Author}
-		}
-		for _, tag := range it.Tags {
-			e.Categories = append(e.Categories, atomCategory{Term: tag})
-		}
-		doc.Entries = append(doc.Entries, e)
+	doc.Entries = ch.xmlItems(func(it *item) []byte { return it.Atom })
+	return marshalXML(doc, len(doc.Entries))
+}
+
+// atomEntryIndent is the indent of <entry> in <feed>.
+const atomEntryIndent = "  "
+
+// atomEntryXML encodes it as an <entry> of any Atom feed.
+func atomEntryXML(it *item) ([]byte, error) {
+	e := atomEntry{
+		ID: it.ID, Title: it.Title, Updated: atomDate(it.Updated), Published: atomDate(it.Published),
+		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: it.URL}},
+		Summary: it.Summary, Content: atomContent{Type: "html", Base: it.URL, Text: it.HTML},
 	}
-	return marshalXML(doc)
+	if it.Author != "" {
+		e.Author = &atomPerson{Name: it.Author}
+	}
+	for _, tag := range it.Tags {
+		e.Categories = append(e.Categories, atomCategory{Term: tag})
+	}
+	return xml.MarshalIndent(e, atomEntryIndent, "  ")
 }
 
 func publisherName(c *config.Config) string {

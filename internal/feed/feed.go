@@ -45,6 +45,10 @@ type item struct {
 	HTML               string
 	Published, Updated time.Time
 	Tags               []string
+	// RSS, Atom and JSON are the item as each feed has it (an <item>, an
+	// <entry>, an object in "items"), encoded once and copied into every
+	// channel the item is in.
+	RSS, Atom, JSON []byte
 }
 
 // Write makes every feed of s and passes each to emit with its output
@@ -55,7 +59,13 @@ func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) e
 		return err
 	}
 	for _, ch := range channels(c, s, items) {
-		if err := ch.write(c, s, emit); err != nil {
+		files, err := ch.encode(c, s)
+		for _, f := range files {
+			if err := emit(f.name, f.data); err != nil {
+				return err
+			}
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -84,49 +94,65 @@ func newChannel(c *config.Config, s *site.Site, title, desc, dir string, article
 	return ch
 }
 
-func (ch *channel) write(c *config.Config, s *site.Site, emit func(string, []byte) error) error {
+// file is a feed made, before it is emitted.
+type file struct {
+	name string
+	data []byte
+}
+
+// encode makes the channel's three feeds, or those before the one that
+// failed.
+func (ch *channel) encode(c *config.Config, s *site.Site) ([]file, error) {
+	var files []file
 	for _, f := range []struct {
-		file string
+		name string
 		make func(*config.Config, *channel, string) ([]byte, error)
 	}{{RSSFile, rssFeed}, {AtomFile, atomFeed}, {JSONFile, jsonFeed}} {
-		data, err := f.make(c, ch, s.Routes.Abs(ch.Dir+f.file))
+		name := ch.Dir + f.name
+		data, err := f.make(c, ch, s.Routes.Abs(name))
 		if err != nil {
-			return fmt.Errorf("%s%s: %w", ch.Dir, f.file, err)
+			return files, fmt.Errorf("%s: %w", name, err)
 		}
-		if err := emit(ch.Dir+f.file, data); err != nil {
-			return err
-		}
+		files = append(files, file{name, data})
 	}
-	return nil
+	return files, nil
 }
 
 // newItems makes the feed item of every article that is in some feed.
 func newItems(c *config.Config, s *site.Site) (map[*site.Article]*item, error) {
-	items := make(map[*site.Article]*item)
-	add := func(list []*site.Article) error {
-		for _, a := range list[:min(len(list), c.FeedLength)] {
-			if items[a] != nil {
-				continue
-			}
-			it, err := newItem(c, a)
-			if err != nil {
-				return err
-			}
-			items[a] = it
-		}
-		return nil
-	}
-	if err := add(s.Articles); err != nil {
-		return nil, err
-	}
-	for _, t := range s.Topics {
-		if err := add(t.Articles); err != nil {
+	articles := feedArticles(c, s)
+	items := make(map[*site.Article]*item, len(articles))
+	for _, a := range articles {
+		it, err := newItem(c, a)
+		if err != nil {
 			return nil, err
 		}
+		items[a] = it
 	}
 	return items, nil
 }
 
+// feedArticles lists every article that is in some feed, once, in the
+// order of the feeds.
+func feedArticles(c *config.Config, s *site.Site) []*site.Article {
+	var list []*site.Article
+	seen := make(map[*site.Article]bool)
+	add := func(articles []*site.Article) {
+		for _, a := range articles[:min(len(articles), c.FeedLength)] {
+			if !seen[a] {
+				seen[a] = true
+				list = append(list, a)
+			}
+		}
+	}
+	add(s.Articles)
+	for _, t := range s.Topics {
+		add(t.Articles)
+	}
+	return list
+}
+
+// newItem makes the item of article a, and encodes it for each feed.
 func newItem(c *config.Config, a *site.Article) (*item, error) {
 	body, err := articleHTML(a)
 	if err != nil {
@@ -143,7 +169,23 @@ func newItem(c *config.Config, a *site.Article) (*item, error) {
 	if it.Author == "" {
 		it.Author = c.Author
 	}
+	if err := it.encode(); err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Doc.Path, err)
+	}
 	return it, nil
+}
+
+// encode encodes the item once for all the channels it is in.
+func (it *item) encode() error {
+	var err error
+	if it.RSS, err = rssItemXML(it); err != nil {
+		return err
+	}
+	if it.Atom, err = atomEntryXML(it); err != nil {
+		return err
+	}
+	it.JSON, err = jsonItemJSON(it)
+	return err
 }
 
 // articleHTML is the article's text as HTML: its lede, then its body with

@@ -18,7 +18,8 @@ type jsonDoc struct {
 	Description string       `json:"description,omitempty"`
 	Language    string       `json:"language"`
 	Authors     []jsonAuthor `json:"authors"`
-	Items       []jsonItem   `json:"items"`
+	// The items, encoded already (item.JSON), are spliced in after the
+	// last field by jsonFeed.
 }
 
 type jsonAuthor struct {
@@ -39,25 +40,46 @@ type jsonItem struct {
 }
 
 func jsonFeed(c *config.Config, ch *channel, self string) ([]byte, error) {
-	doc := jsonDoc{
+	head, err := json.MarshalIndent(jsonDoc{
 		Version: JSONFeedVersion, Title: ch.Title, HomePageURL: ch.Home, FeedURL: self,
 		Description: ch.Description, Language: c.Language,
 		Authors: []jsonAuthor{{Name: publisherName(c), URL: c.Publisher.URL}},
-		Items:   []jsonItem{},
-	}
-	for _, it := range ch.Items {
-		ji := jsonItem{
-			ID: it.ID, URL: it.URL, Title: it.Title, ContentHTML: it.HTML, Summary: it.Summary,
-			DatePublished: atomDate(it.Published), DateModified: atomDate(it.Updated), Tags: it.Tags,
-		}
-		if it.Author != "" {
-			ji.Authors = []jsonAuthor{{Name: it.Author}}
-		}
-		doc.Items = append(doc.Items, ji)
-	}
-	data, err := json.MarshalIndent(doc, "", "  ")
+	}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	return append(data, '\n'), nil
+	// head ends with "\n}"; "items" goes after its last field.
+	head = head[:len(head)-len("\n}")]
+	n := len(head) + len(",\n  \"items\": [\n  ]\n}\n")
+	for _, it := range ch.Items {
+		n += len(",\n"+jsonItemIndent) + len(it.JSON)
+	}
+	b := append(make([]byte, 0, n), head...)
+	b = append(b, ",\n  \"items\": ["...)
+	for i, it := range ch.Items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n"+jsonItemIndent...)
+		b = append(b, it.JSON...)
+	}
+	if len(ch.Items) > 0 {
+		b = append(b, "\n  "...)
+	}
+	return append(b, "]\n}\n"...), nil
+}
+
+// jsonItemIndent is the indent of an item in "items".
+const jsonItemIndent = "    "
+
+// jsonItemJSON encodes it as an item of any JSON Feed.
+func jsonItemJSON(it *item) ([]byte, error) {
+	ji := jsonItem{
+		ID: it.ID, URL: it.URL, Title: it.Title, ContentHTML: it.HTML, Summary: it.Summary,
+		DatePublished: atomDate(it.Published), DateModified: atomDate(it.Updated), Tags: it.Tags,
+	}
+	if it.Author != "" {
+		ji.Authors = []jsonAuthor{{Name: it.Author}}
+	}
+	return json.MarshalIndent(ji, jsonItemIndent, "  ")
 }

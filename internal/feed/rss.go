@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"encoding/xml"
 	"time"
 
@@ -26,14 +27,16 @@ type rss struct {
 }
 
 type rssChannel struct {
-	Title         string    `xml:"title"`
-	Link          string    `xml:"link"`
-	Description   string    `xml:"description"`
-	Language      string    `xml:"language"`
-	LastBuildDate string    `xml:"lastBuildDate"`
-	Generator     string    `xml:"generator"`
-	Self          rssSelf   `xml:"atom:link"`
-	Items         []rssItem `xml:"item"`
+	Title         string  `xml:"title"`
+	Link          string  `xml:"link"`
+	Description   string  `xml:"description"`
+	Language      string  `xml:"language"`
+	LastBuildDate string  `xml:"lastBuildDate"`
+	Generator     string  `xml:"generator"`
+	Self          rssSelf `xml:"atom:link"`
+	// Items are the <item> elements, encoded already (item.RSS), each on
+	// its own line; they must come last, before </channel>.
+	Items []byte `xml:",innerxml"`
 }
 
 type rssSelf struct {
@@ -43,6 +46,7 @@ type rssSelf struct {
 }
 
 type rssItem struct {
+	XMLName     xml.Name `xml:"item"`
 	Title       string   `xml:"title"`
 	Link        string   `xml:"link"`
 	Description string   `xml:"description"`
@@ -64,23 +68,50 @@ func rssFeed(c *config.Config, ch *channel, self string) ([]byte, error) {
 	doc := rss{Version: "2.0", AtomNS: atomNS, DCNS: dcNS, Channel: rssChannel{
 		Title: ch.Title, Link: ch.Home, Description: ch.Description, Language: c.Language,
 		LastBuildDate: rssDate(ch.Updated), Generator: Generator,
-		Self: rssSelf{Href: self, Rel: "self", Type: RSSType},
+		Self:  rssSelf{Href: self, Rel: "self", Type: RSSType},
+		Items: ch.xmlItems(func(it *item) []byte { return it.RSS }),
 	}}
-	for _, it := range ch.Items {
-		doc.Channel.Items = append(doc.Channel.Items, rssItem{
-			Title: it.Title, Link: it.URL, Description: it.HTML, Creator: it.Author,
-			Categories: it.Tags, GUID: rssGUID{IsPermaLink: it.ID == it.URL, ID: it.ID},
-			PubDate: rssDate(it.Published),
-		})
-	}
-	return marshalXML(doc)
+	return marshalXML(doc, len(doc.Channel.Items))
 }
 
-// marshalXML encodes an XML document with its declaration.
-func marshalXML(doc any) ([]byte, error) {
-	data, err := xml.MarshalIndent(doc, "", "  ")
-	if err != nil {
+// rssItemIndent is the indent of <item> in <rss><channel>.
+const rssItemIndent = "    "
+
+// rssItemXML encodes it as an <item> of any RSS channel.
+func rssItemXML(it *item) ([]byte, error) {
+	return xml.MarshalIndent(rssItem{
+		Title: it.Title, Link: it.URL, Description: it.HTML, Creator: it.Author,
+		Categories: it.Tags, GUID: rssGUID{IsPermaLink: it.ID == it.URL, ID: it.ID},
+		PubDate: rssDate(it.Published),
+	}, rssItemIndent, "  ")
+}
+
+// xmlItems joins the channel's encoded items, each on a new line, as
+// encoding/xml would indent them.
+func (ch *channel) xmlItems(encoded func(*item) []byte) []byte {
+	n := 0
+	for _, it := range ch.Items {
+		n += 1 + len(encoded(it))
+	}
+	b := make([]byte, 0, n)
+	for _, it := range ch.Items {
+		b = append(b, '\n')
+		b = append(b, encoded(it)...)
+	}
+	return b
+}
+
+// marshalXML encodes an XML document with its declaration. The document
+// holds items of size bytes encoded already.
+func marshalXML(doc any, size int) ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(size + 2048)
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
-	return append([]byte(xml.Header), append(data, '\n')...), nil
+	b.WriteByte('\n')
+	return b.Bytes(), nil
 }
