@@ -69,16 +69,25 @@ func decodeMeta(path string, root *yaml.Node, m *Meta) error {
 	case len(root.Content) == 1:
 		d.value(root.Content[0], reflect.ValueOf(m).Elem(), "")
 	}
-	if len(errs) == 0 {
-		if strings.TrimSpace(m.Title) == "" {
-			errs.Add(path, 1, "front matter: missing title")
-		}
-		if m.Date.IsZero() {
-			errs.Add(path, 1, "front matter: missing date")
-		}
-		if m.Slug != "" && !validSlug.MatchString(m.Slug) {
-			errs.Add(path, keyLine(root, "slug"), "front matter: slug %q: want lower-case letters, digits and single hyphens, such as %q", m.Slug, "russia-seeks-veto")
-		}
+	if len(errs) > 0 {
+		return errs.Err()
+	}
+	return checkMeta(path, m, keyLine(root, "slug"))
+}
+
+// checkMeta reports what a decoded m lacks: a title, a date, a valid slug.
+// slugLine is the file line of the slug key. Both ways of reading the front
+// matter end here, so their messages are the same.
+func checkMeta(path string, m *Meta, slugLine int) error {
+	var errs diag.List
+	if strings.TrimSpace(m.Title) == "" {
+		errs.Add(path, 1, "front matter: missing title")
+	}
+	if m.Date.IsZero() {
+		errs.Add(path, 1, "front matter: missing date")
+	}
+	if m.Slug != "" && !validSlug.MatchString(m.Slug) {
+		errs.Add(path, slugLine, "front matter: slug %q: want lower-case letters, digits and single hyphens, such as %q", m.Slug, "russia-seeks-veto")
 	}
 	return errs.Err()
 }

@@ -2,6 +2,12 @@
 // matter between "---" lines, then a Markdown body. It owns the front matter
 // schema and its validation; the YAML library is used here and nowhere else.
 //
+// Front matter is read one of two ways. Most files are in the shape that
+// Marshal writes, which decodeSimple reads line by line, many times faster
+// than the YAML library; it gives up on anything it cannot read exactly as
+// the library would, and the library reads that, so results and error
+// messages are the library's either way. Both ways end in the same checks.
+//
 // Where a key has a meaning in Hugo (title, date, description, summary, tags,
 // slug, draft), it has Hugo's name and type, so content stays portable.
 package content

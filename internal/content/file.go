@@ -66,6 +66,13 @@ func Parse(path string, data []byte) (*Document, error) {
 	}
 	doc := &Document{Path: path, Body: body, BodyLine: bodyLine}
 	doc.Checksum, doc.edited = readChecksum(fm, body)
+	if m, slugLine, ok := decodeSimple(fm); ok {
+		doc.Meta = m
+		if err := checkMeta(path, &doc.Meta, slugLine); err != nil {
+			return nil, err
+		}
+		return doc, nil
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(fm), &root); err != nil {
 		return nil, yamlError(path, err)
