@@ -7,9 +7,11 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -28,6 +30,8 @@ type Section struct {
 // per-call state.
 var md = goldmark.New(goldmark.WithExtensions(extension.Table))
 
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+
 // Render converts a Markdown body into sections. HTML is trusted output:
 // goldmark escapes text and drops raw HTML.
 func Render(body []byte) ([]Section, error) {
@@ -37,6 +41,12 @@ func Render(body []byte) ([]Section, error) {
 		cur      Section
 		buf      bytes.Buffer
 	)
+	buf.Grow(len(body) + len(body)/4) // HTML is a little longer than its Markdown
+	// goldmark writes through a bufio.Writer, and makes one for each call
+	// that is not given one: 4 KB for each of an article's paragraphs.
+	w := writers.Get().(*bufio.Writer)
+	w.Reset(&buf)
+	defer func() { w.Reset(nil); writers.Put(w) }()
 	flush := func() {
 		cur.HTML = template.HTML(buf.String())
 		if cur.Title != "" || buf.Len() > 0 {
@@ -50,7 +60,7 @@ func Render(body []byte) ([]Section, error) {
 			cur = Section{Title: plainText(h, body)}
 			continue
 		}
-		if err := md.Renderer().Render(&buf, body, n); err != nil {
+		if err := md.Renderer().Render(w, body, n); err != nil { // flushes w
 			return nil, fmt.Errorf("rendering markdown: %w", err)
 		}
 	}
