@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/t4k3news/digest/internal/config"
 )
@@ -38,6 +39,10 @@ type Renderer struct {
 
 	pages map[string]*template.Template // page template file → its set
 	names map[string]string             // page template file → template name
+	// sizes holds, by page template file, the size of the last page made
+	// with it: the next one's buffer starts that large, not growing from
+	// 64 bytes by doubling.
+	sizes map[string]*atomic.Int64
 
 	// fragments remembers what [Page.Cached] rendered, for one rendering of
 	// a whole site; nil renders each fragment every time it is asked for.
@@ -64,7 +69,7 @@ func New(fsys fs.FS, dir string) (*Renderer, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	base := template.New("")
-	r := &Renderer{pages: make(map[string]*template.Template), names: make(map[string]string)}
+	r := &Renderer{pages: make(map[string]*template.Template), names: make(map[string]string), sizes: make(map[string]*atomic.Int64)}
 	for _, f := range append(files, partials...) {
 		if !isPage(dir, f) {
 			if err := parseFile(base, fsys, f); err != nil {
@@ -81,7 +86,7 @@ func New(fsys fs.FS, dir string) (*Renderer, error) {
 		if err := parseFile(t, fsys, name); err != nil {
 			return nil, err
 		}
-		r.pages[p], r.names[p] = t, name
+		r.pages[p], r.names[p], r.sizes[p] = t, name, new(atomic.Int64)
 	}
 	return r, nil
 }
@@ -110,10 +115,13 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 // execute renders one page with the page template file tmpl.
 func (r *Renderer) execute(tmpl string, p *Page) ([]byte, error) {
 	var buf bytes.Buffer
+	size := r.sizes[tmpl]
+	buf.Grow(int(size.Load()) * 9 / 8)
 	p.set, p.fragments = r.pages[tmpl], r.fragments
 	if err := p.set.ExecuteTemplate(&buf, r.names[tmpl], p); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", p.File(), err)
 	}
+	size.Store(int64(buf.Len()))
 	return buf.Bytes(), nil
 }
 
