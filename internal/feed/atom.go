@@ -60,7 +60,7 @@ type atomCategory struct {
 type atomContent struct {
 	Type string `xml:"type,attr"`
 	Base string `xml:"http://www.w3.org/XML/1998/namespace base,attr"`
-	Text string `xml:",chardata"`
+	xmlText
 }
 
 // atomDate is RFC 3339, as Atom requires.
@@ -83,12 +83,13 @@ func atomFeed(c *config.Config, ch *channel, self string) ([]byte, error) {
 // atomEntryIndent is the indent of <entry> in <feed>.
 const atomEntryIndent = "  "
 
-// atomEntryXML encodes it as an <entry> of any Atom feed.
-func atomEntryXML(it *item) ([]byte, error) {
+// atomEntryXML encodes it as an <entry> of any Atom feed, with html, its
+// HTML escaped.
+func atomEntryXML(it *item, html xmlText) ([]byte, error) {
 	e := atomEntry{
 		ID: it.ID, Title: it.Title, Updated: atomDate(it.Updated), Published: atomDate(it.Published),
 		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: it.URL}},
-		Summary: it.Summary, Content: atomContent{Type: "html", Base: it.URL, Text: it.HTML},
+		Summary: it.Summary, Content: atomContent{Type: "html", Base: it.URL, xmlText: html},
 	}
 	if it.Author != "" {
 		e.Author = &atomPerson{Name: it.Author}
@@ -96,7 +97,7 @@ func atomEntryXML(it *item) ([]byte, error) {
 	for _, tag := range it.Tags {
 		e.Categories = append(e.Categories, atomCategory{Term: tag})
 	}
-	return xml.MarshalIndent(e, atomEntryIndent, "  ")
+	return marshalIndentXML(e, atomEntryIndent, len(html.Escaped))
 }
 
 func publisherName(c *config.Config) string {

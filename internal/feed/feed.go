@@ -175,19 +175,6 @@ func newItem(c *config.Config, a *site.Article) (*item, error) {
 	return it, nil
 }
 
-// encode encodes the item once for all the channels it is in.
-func (it *item) encode() error {
-	var err error
-	if it.RSS, err = rssItemXML(it); err != nil {
-		return err
-	}
-	if it.Atom, err = atomEntryXML(it); err != nil {
-		return err
-	}
-	it.JSON, err = jsonItemJSON(it)
-	return err
-}
-
 // articleHTML is the article's text as HTML: its lede, then its body with
 // each section under its heading.
 func articleHTML(a *site.Article) (string, error) {

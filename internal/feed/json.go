@@ -1,7 +1,9 @@
 package feed
 
 import (
+	"bytes"
 	"encoding/json"
+	"slices"
 
 	"github.com/t4k3news/digest/internal/config"
 )
@@ -73,13 +75,27 @@ func jsonFeed(c *config.Config, ch *channel, self string) ([]byte, error) {
 const jsonItemIndent = "    "
 
 // jsonItemJSON encodes it as an item of any JSON Feed.
+//
+// Its HTML is most of its bytes, which json.MarshalIndent would escape and
+// then scan again to indent them; so the item is encoded with no HTML and
+// the HTML, encoded alone, is put in place of the empty "content_html". No
+// other field can hold those bytes: a quote in a JSON string is escaped.
 func jsonItemJSON(it *item) ([]byte, error) {
 	ji := jsonItem{
-		ID: it.ID, URL: it.URL, Title: it.Title, ContentHTML: it.HTML, Summary: it.Summary,
+		ID: it.ID, URL: it.URL, Title: it.Title, Summary: it.Summary,
 		DatePublished: atomDate(it.Published), DateModified: atomDate(it.Updated), Tags: it.Tags,
 	}
 	if it.Author != "" {
 		ji.Authors = []jsonAuthor{{Name: it.Author}}
 	}
-	return json.MarshalIndent(ji, jsonItemIndent, "  ")
+	rest, err := json.MarshalIndent(ji, jsonItemIndent, "  ")
+	if err != nil {
+		return nil, err
+	}
+	html, err := json.Marshal(it.HTML)
+	if err != nil {
+		return nil, err
+	}
+	before, after, _ := bytes.Cut(rest, []byte(`"content_html": ""`))
+	return slices.Concat(before, []byte(`"content_html": `), html, after), nil
 }

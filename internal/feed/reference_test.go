@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
@@ -116,7 +117,13 @@ type refAtomEntry struct {
 	Author     *atomPerson    `xml:"author,omitempty"`
 	Categories []atomCategory `xml:"category"`
 	Summary    string         `xml:"summary,omitempty"`
-	Content    atomContent    `xml:"content"`
+	Content    refAtomContent `xml:"content"`
+}
+
+type refAtomContent struct {
+	Type string `xml:"type,attr"`
+	Base string `xml:"http://www.w3.org/XML/1998/namespace base,attr"`
+	Text string `xml:",chardata"`
 }
 
 func refAtomFeed(c *config.Config, ch *channel, self string) ([]byte, error) {
@@ -133,7 +140,7 @@ func refAtomFeed(c *config.Config, ch *channel, self string) ([]byte, error) {
 		e := refAtomEntry{
 			ID: it.ID, Title: it.Title, Updated: atomDate(it.Updated), Published: atomDate(it.Published),
 			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: it.URL}},
-			Summary: it.Summary, Content: atomContent{Type: "html", Base: it.URL, Text: it.HTML},
+			Summary: it.Summary, Content: refAtomContent{Type: "html", Base: it.URL, Text: it.HTML},
 		}
 		if it.Author != "" {
 			e.Author = &atomPerson{Name: it.Author}
@@ -225,6 +232,7 @@ func TestSplice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	strange := strangeSite(t)
 	generated := generatedSite(t, 300)
 	bare := config.Default() // no author, publisher URL or domain
 	for _, tt := range []struct {
@@ -236,6 +244,7 @@ func TestSplice(t *testing.T) {
 		{"small", testConfig(), testSite(t, base), 20},
 		{"small/1", testConfig(), testSite(t, base), 1},
 		{"empty", testConfig(), empty, 20},
+		{"strange", testConfig(), strange, 20},
 		{"generated", testConfig(), generated, 20},
 		{"generated/1", testConfig(), generated, 1},
 		{"generated/all", testConfig(), generated, 1000},
@@ -255,6 +264,26 @@ func TestSplice(t *testing.T) {
 			}
 		})
 	}
+}
+
+// strangeSite is a site whose text needs escaping in every feed: control
+// characters, invalid UTF-8, line and paragraph separators, tabs, CRLF.
+func strangeSite(t *testing.T) *site.Site {
+	t.Helper()
+	const odd = "a\x01b \xff\xfe \uFFFD \u2028\u2029 \t \r\n ]]> </script> \"'&<>"
+	date := time.Date(2025, 8, 20, 9, 30, 0, 0, time.UTC)
+	docs := []*content.Document{{Path: "content/odd.md", Body: odd + "\n\n    " + odd + "\n\n## " + odd + "\n\n`" + odd + "`\n", Meta: content.Meta{
+		Title: odd, Slug: "odd", Date: date, Description: odd, Summary: odd, Author: odd, Tags: []string{odd, "Plain"},
+	}}}
+	routes, err := route.New(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.New(docs, routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // generatedSite is the site of the generated corpus of n articles.

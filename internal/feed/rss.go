@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"bytes"
 	"encoding/xml"
 	"time"
 
@@ -49,7 +48,7 @@ type rssItem struct {
 	XMLName     xml.Name `xml:"item"`
 	Title       string   `xml:"title"`
 	Link        string   `xml:"link"`
-	Description string   `xml:"description"`
+	Description xmlText  `xml:"description"`
 	Creator     string   `xml:"dc:creator,omitempty"`
 	Categories  []string `xml:"category"`
 	GUID        rssGUID  `xml:"guid"`
@@ -77,41 +76,12 @@ func rssFeed(c *config.Config, ch *channel, self string) ([]byte, error) {
 // rssItemIndent is the indent of <item> in <rss><channel>.
 const rssItemIndent = "    "
 
-// rssItemXML encodes it as an <item> of any RSS channel.
-func rssItemXML(it *item) ([]byte, error) {
-	return xml.MarshalIndent(rssItem{
-		Title: it.Title, Link: it.URL, Description: it.HTML, Creator: it.Author,
+// rssItemXML encodes it as an <item> of any RSS channel, with html, its
+// HTML escaped.
+func rssItemXML(it *item, html xmlText) ([]byte, error) {
+	return marshalIndentXML(rssItem{
+		Title: it.Title, Link: it.URL, Description: html, Creator: it.Author,
 		Categories: it.Tags, GUID: rssGUID{IsPermaLink: it.ID == it.URL, ID: it.ID},
 		PubDate: rssDate(it.Published),
-	}, rssItemIndent, "  ")
-}
-
-// xmlItems joins the channel's encoded items, each on a new line, as
-// encoding/xml would indent them.
-func (ch *channel) xmlItems(encoded func(*item) []byte) []byte {
-	n := 0
-	for _, it := range ch.Items {
-		n += 1 + len(encoded(it))
-	}
-	b := make([]byte, 0, n)
-	for _, it := range ch.Items {
-		b = append(b, '\n')
-		b = append(b, encoded(it)...)
-	}
-	return b
-}
-
-// marshalXML encodes an XML document with its declaration. The document
-// holds items of size bytes encoded already.
-func marshalXML(doc any, size int) ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(size + 2048)
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	b.WriteByte('\n')
-	return b.Bytes(), nil
+	}, rssItemIndent, len(html.Escaped))
 }
