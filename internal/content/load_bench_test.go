@@ -5,22 +5,27 @@ import (
 	"io/fs"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/gen/gentest"
 )
 
 // BenchmarkLoad reads and parses the content files of a generated site.
+// It reports the CPU time of the process as cpu-ns/op: Load works on every
+// CPU, and other jobs share the machine.
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			fsys := os.DirFS(gentest.Site(b, n, "../.."))
+			cpu := cpuTime()
 			for b.Loop() {
 				docs, err := content.Load(fsys, "content")
 				if err != nil || len(docs) != n {
 					b.Fatalf("%d documents, error %v", len(docs), err)
 				}
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }
@@ -40,11 +45,20 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		for i, data := range files {
 			if _, err := content.Parse(names[i], data); err != nil {
 				b.Fatal(err)
 			}
 		}
+	}
+	reportCPU(b, cpu)
+}
+
+// reportCPU reports the CPU time used since start as cpu-ns/op.
+func reportCPU(b *testing.B, start time.Duration) {
+	if cpu := cpuTime() - start; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
