@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -107,21 +108,45 @@ func split(path, src string) (fm, body string, bodyLine int, err error) {
 }
 
 // readChecksum finds convert's checksum comment and checks it against the
-// file as it is now.
+// file as it is now, hashing the file without the comment line in pieces
+// rather than assembling a copy. Like Marshal's checksum, it hashes
+// assemble's output; a comment line with no checksum in it is dropped too.
 func readChecksum(fm, body string) (sum string, edited bool) {
-	var rest strings.Builder
-	for _, line := range strings.SplitAfter(fm, "\n") {
-		if s, ok := strings.CutPrefix(line, checksumPrefix); ok && sum == "" {
-			sum = strings.Clone(strings.TrimSpace(s)) // not a part of the whole file
-			continue
+	h := sha256.New()
+	io.WriteString(h, delimiter+"\n")
+	for sum == "" {
+		start := lineWithPrefix(fm, checksumPrefix)
+		if start < 0 {
+			return "", true
 		}
-		rest.WriteString(line)
+		end := len(fm)
+		if i := strings.IndexByte(fm[start:], '\n'); i >= 0 {
+			end = start + i + 1
+		}
+		io.WriteString(h, fm[:start])
+		sum = strings.Clone(strings.TrimSpace(fm[start+len(checksumPrefix) : end])) // not a part of the whole file
+		fm = fm[end:]
 	}
-	if sum == "" {
-		return "", true
+	io.WriteString(h, fm)
+	io.WriteString(h, delimiter+"\n\n")
+	io.WriteString(h, body)
+	var digest [sha256.Size]byte
+	return sum, hex.EncodeToString(h.Sum(digest[:0])[:16]) != sum
+}
+
+// lineWithPrefix returns the offset of the first line of text that starts
+// with prefix, or -1.
+func lineWithPrefix(text, prefix string) int {
+	for off := 0; ; {
+		i := strings.Index(text[off:], prefix)
+		if i < 0 {
+			return -1
+		}
+		if off+i == 0 || text[off+i-1] == '\n' {
+			return off + i
+		}
+		off += i + 1
 	}
-	file := assemble([]byte(rest.String()), "", body)
-	return sum, checksum(file) != sum
 }
 
 func lineOfInvalidUTF8(data []byte) int {
