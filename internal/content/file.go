@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"io"
+	"hash"
 	"strings"
 	"unicode/utf8"
 
@@ -112,8 +112,8 @@ func split(path, src string) (fm, body string, bodyLine int, err error) {
 // rather than assembling a copy. Like Marshal's checksum, it hashes
 // assemble's output; a comment line with no checksum in it is dropped too.
 func readChecksum(fm, body string) (sum string, edited bool) {
-	h := sha256.New()
-	io.WriteString(h, delimiter+"\n")
+	h := stringHash{Hash: sha256.New()}
+	h.write(delimiter + "\n")
 	for sum == "" {
 		start := lineWithPrefix(fm, checksumPrefix)
 		if start < 0 {
@@ -123,15 +123,31 @@ func readChecksum(fm, body string) (sum string, edited bool) {
 		if i := strings.IndexByte(fm[start:], '\n'); i >= 0 {
 			end = start + i + 1
 		}
-		io.WriteString(h, fm[:start])
+		h.write(fm[:start])
 		sum = strings.Clone(strings.TrimSpace(fm[start+len(checksumPrefix) : end])) // not a part of the whole file
 		fm = fm[end:]
 	}
-	io.WriteString(h, fm)
-	io.WriteString(h, delimiter+"\n\n")
-	io.WriteString(h, body)
+	h.write(fm)
+	h.write(delimiter + "\n\n")
+	h.write(body)
 	var digest [sha256.Size]byte
 	return sum, hex.EncodeToString(h.Sum(digest[:0])[:16]) != sum
+}
+
+// stringHash writes strings to a hash through a buffer of its own:
+// io.WriteString would copy each string, the whole body among them, into a
+// new slice.
+type stringHash struct {
+	hash.Hash
+	buf [1024]byte
+}
+
+func (h *stringHash) write(s string) {
+	for s != "" {
+		n := copy(h.buf[:], s)
+		h.Write(h.buf[:n])
+		s = s[n:]
+	}
 }
 
 // lineWithPrefix returns the offset of the first line of text that starts
