@@ -162,8 +162,11 @@ func (d *simpleDecoder) blockLine(s string) bool {
 	switch d.block {
 	case "tags", "highlights", "related":
 		s, ok := strings.CutPrefix(s, "  - ")
-		text, isText := simpleText(s)
-		if !ok || !isText {
+		if !ok {
+			return false
+		}
+		text, ok := simpleText(s)
+		if !ok {
 			return false
 		}
 		list := d.list()
