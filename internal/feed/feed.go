@@ -16,11 +16,13 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"runtime"
 	"time"
 
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/jsonld"
 	"github.com/t4k3news/digest/internal/markdown"
+	"github.com/t4k3news/digest/internal/parallel"
 	"github.com/t4k3news/digest/internal/site"
 )
 
@@ -53,23 +55,16 @@ type item struct {
 
 // Write makes every feed of s and passes each to emit with its output
 // file, relative to the output folder ("feed.xml", "topics/x/atom.xml").
+// The feeds are made on a few goroutines, but emit is called by one at a
+// time, in a fixed order (the site's feeds, then each topic's), and not
+// again once it has returned an error: Write returns the first error in
+// that order.
 func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
 	items, err := newItems(c, s)
 	if err != nil {
 		return err
 	}
-	for _, ch := range channels(c, s, items) {
-		files, err := ch.encode(c, s)
-		for _, f := range files {
-			if err := emit(f.name, f.data); err != nil {
-				return err
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeChannels(c, s, channels(c, s, items), emit)
 }
 
 // channels lists the site's channel, then one per topic.
@@ -118,16 +113,21 @@ func (ch *channel) encode(c *config.Config, s *site.Site) ([]file, error) {
 	return files, nil
 }
 
-// newItems makes the feed item of every article that is in some feed.
+// newItems makes the feed item of every article that is in some feed, on
+// a few goroutines. An error is the first in the order of the feeds.
 func newItems(c *config.Config, s *site.Site) (map[*site.Article]*item, error) {
 	articles := feedArticles(c, s)
+	made := make([]*item, len(articles))
+	errs := make([]error, len(articles))
+	parallel.For(len(articles), runtime.GOMAXPROCS(0), func(i int) {
+		made[i], errs[i] = newItem(c, articles[i])
+	})
 	items := make(map[*site.Article]*item, len(articles))
-	for _, a := range articles {
-		it, err := newItem(c, a)
-		if err != nil {
-			return nil, err
+	for i, a := range articles {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		items[a] = it
+		items[a] = made[i]
 	}
 	return items, nil
 }

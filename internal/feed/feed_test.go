@@ -3,10 +3,12 @@ package feed
 import (
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -292,5 +294,37 @@ func TestGolden(t *testing.T) {
 	for _, file := range []string{RSSFile, AtomFile, JSONFile} {
 		path := filepath.Join("testdata", file)
 		golden.Check(t, path, out[file])
+	}
+}
+
+// TestEmitInTurn checks that emit is called one file at a time, in the
+// order of the channels, and not after it fails, whose error Write
+// returns.
+func TestEmitInTurn(t *testing.T) {
+	c, s := testConfig(), generatedSite(t, 100)
+	want := collect(t, referenceWrite, c, s).names
+	for _, stop := range []int{0, 1, 2, 3, 4, len(want) / 2, len(want) - 1} {
+		var (
+			names []string
+			busy  atomic.Bool
+			fail  = errors.New("disk full")
+		)
+		err := Write(c, s, func(name string, _ []byte) error {
+			if !busy.CompareAndSwap(false, true) {
+				t.Errorf("emit %s while another is emitted", name)
+			}
+			defer busy.Store(false)
+			names = append(names, name)
+			if len(names) == stop+1 {
+				return fail
+			}
+			return nil
+		})
+		if err != fail {
+			t.Errorf("failing at file %d: Write returned %v", stop, err)
+		}
+		if !slices.Equal(names, want[:stop+1]) {
+			t.Errorf("failing at file %d: emitted %v, want %v", stop, names, want[:stop+1])
+		}
 	}
 }
