@@ -13,10 +13,10 @@
 package feed
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/t4k3news/digest/internal/config"
@@ -182,17 +182,17 @@ func articleHTML(a *site.Article) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", a.Doc.Path, err)
 	}
-	var b bytes.Buffer
+	var parts []string
 	if a.Meta.Summary != "" {
-		fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(a.Meta.Summary))
+		parts = append(parts, "<p>"+html.EscapeString(a.Meta.Summary)+"</p>\n")
 	}
 	for _, sec := range sections {
 		if sec.Title != "" {
-			fmt.Fprintf(&b, "<h2>%s</h2>\n", html.EscapeString(sec.Title))
+			parts = append(parts, "<h2>"+html.EscapeString(sec.Title)+"</h2>\n")
 		}
-		b.WriteString(string(sec.HTML))
+		parts = append(parts, string(sec.HTML))
 	}
-	return b.String(), nil
+	return strings.Join(parts, ""), nil
 }
 
 // ID is the stable id of article a in every feed: a tag: URI under the
