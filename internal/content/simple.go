@@ -244,8 +244,9 @@ func simpleEntry(s string) (key, text string, ok bool) {
 
 // simpleText returns the text of s, the rest of a line after "key: " or
 // "- ", if s is a plain scalar that means its own text or a single-quoted
-// scalar. The text is a copy, not a part of the whole file. It is never "",
-// so a field that is set was given.
+// scalar. The text is a part of the file's text, which the document keeps
+// anyway (its Body is another part). It is never "", so a field that is
+// set was given.
 func simpleText(s string) (string, bool) {
 	if s != "" && s[0] == '\'' {
 		return singleQuoted(s)
@@ -253,7 +254,7 @@ func simpleText(s string) (string, bool) {
 	if !simplePlain(s) {
 		return "", false
 	}
-	return strings.Clone(s), true
+	return s, true
 }
 
 // simplePlain reports whether s is a plain YAML scalar that means the text
@@ -284,7 +285,7 @@ func singleQuoted(s string) (string, bool) {
 	}
 	inner := s[1 : len(s)-1]
 	if !strings.Contains(inner, "'") {
-		return strings.Clone(inner), true
+		return inner, true
 	}
 	text := strings.ReplaceAll(inner, "''", "'")
 	if strings.Count(inner, "'") != 2*strings.Count(text, "'") {
