@@ -52,14 +52,23 @@ type Page struct {
 // Cached returns the HTML of the template called name executed with data,
 // as {{template name data}} writes it, for a part of a page that many
 // pages show alike: a story card, the masthead. When the whole site is
-// rendered, each name and data is rendered once and the pages share the
-// result (Hugo calls this partialCached). The template must therefore
-// depend on data alone, and data must be comparable: a pointer such as an
-// article (*site.Article) or the site (*site.Site).
+// rendered, it is rendered once for each name and key and the pages share
+// the result (Hugo calls this partialCached). The key is data itself, or
+// the one value given after it, and must be comparable: a pointer such as
+// an article (*site.Article) or the site (*site.Site). The template must
+// therefore depend on the key alone:
 //
 //	{{range .Topic.Articles}}{{$.Cached "card" .}}{{end}}
-func (p *Page) Cached(name string, data any) (template.HTML, error) {
-	return p.fragments.render(p.set, name, data)
+//	{{.Cached "footer" .Site}}
+//	{{.Cached "site-links" . .Site}}   the page's data, the same on every page
+func (p *Page) Cached(name string, data any, key ...any) (template.HTML, error) {
+	switch len(key) {
+	case 0:
+		return p.fragments.render(p.set, name, data, data)
+	case 1:
+		return p.fragments.render(p.set, name, data, key[0])
+	}
+	return "", fmt.Errorf("Cached %q: want at most one key, got %d", name, len(key))
 }
 
 // Rel returns the URL of a site-relative path such as "style.css", for

@@ -126,33 +126,34 @@ func (r *Renderer) execute(tmpl string, p *Page) ([]byte, error) {
 }
 
 // fragments holds the HTML of named templates rendered for [Page.Cached],
-// by template set, name and data.
+// by template set, name and key.
 type fragments struct{ memo sync.Map }
 
 type fragmentKey struct {
 	set  *template.Template
 	name string
-	data any
+	key  any
 }
 
 // render returns the HTML of the template name of set executed with data,
-// rendering it only the first time; f may be nil, and then it always renders.
-func (f *fragments) render(set *template.Template, name string, data any) (template.HTML, error) {
+// rendering it only the first time it is asked for with key; f may be nil,
+// and then it always renders.
+func (f *fragments) render(set *template.Template, name string, data, key any) (template.HTML, error) {
 	if f == nil {
 		return executeFragment(set, name, data)
 	}
-	if v := reflect.ValueOf(data); v.IsValid() && !v.Comparable() {
-		return "", fmt.Errorf("cannot cache %q for data of type %T: pass a pointer", name, data)
+	if v := reflect.ValueOf(key); v.IsValid() && !v.Comparable() {
+		return "", fmt.Errorf("cannot cache %q by a value of type %T: use a pointer", name, key)
 	}
-	key := fragmentKey{set, name, data}
-	if html, ok := f.memo.Load(key); ok {
+	k := fragmentKey{set, name, key}
+	if html, ok := f.memo.Load(k); ok {
 		return html.(template.HTML), nil
 	}
 	html, err := executeFragment(set, name, data)
 	if err != nil {
 		return "", err
 	}
-	f.memo.Store(key, html)
+	f.memo.Store(k, html)
 	return html, nil
 }
 
