@@ -6,7 +6,9 @@ import (
 )
 
 // encode encodes the item once for all the channels it is in. Its HTML,
-// most of its bytes, is escaped once for both XML feeds.
+// most of its bytes, is escaped once for both XML feeds, and then dropped:
+// the encoded forms are all that the channels need, and every item is
+// kept until the last channel is made.
 func (it *item) encode() error {
 	html := escapeXML(it.HTML)
 	var err error
@@ -16,8 +18,11 @@ func (it *item) encode() error {
 	if it.Atom, err = atomEntryXML(it, html); err != nil {
 		return err
 	}
-	it.JSON, err = jsonItemJSON(it)
-	return err
+	if it.JSON, err = jsonItemJSON(it); err != nil {
+		return err
+	}
+	it.HTML = ""
+	return nil
 }
 
 // xmlText is text that xml.EscapeText has escaped, written as it is in

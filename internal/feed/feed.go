@@ -154,6 +154,18 @@ func feedArticles(c *config.Config, s *site.Site) []*site.Article {
 
 // newItem makes the item of article a, and encodes it for each feed.
 func newItem(c *config.Config, a *site.Article) (*item, error) {
+	it, err := itemOf(c, a)
+	if err != nil {
+		return nil, err
+	}
+	if err := it.encode(); err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Doc.Path, err)
+	}
+	return it, nil
+}
+
+// itemOf makes the item of article a, not encoded.
+func itemOf(c *config.Config, a *site.Article) (*item, error) {
 	body, err := articleHTML(a)
 	if err != nil {
 		return nil, err
@@ -168,9 +180,6 @@ func newItem(c *config.Config, a *site.Article) (*item, error) {
 	}
 	if it.Author == "" {
 		it.Author = c.Author
-	}
-	if err := it.encode(); err != nil {
-		return nil, fmt.Errorf("%s: %w", a.Doc.Path, err)
 	}
 	return it, nil
 }

@@ -21,9 +21,13 @@ import (
 // encoding/xml or encoding/json, one after the other. TestSplice checks
 // that Write's output is the same, byte for byte.
 func referenceWrite(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
-	items, err := newItems(c, s)
-	if err != nil {
-		return err
+	items := make(map[*site.Article]*item)
+	for _, a := range feedArticles(c, s) {
+		it, err := itemOf(c, a)
+		if err != nil {
+			return err
+		}
+		items[a] = it
 	}
 	for _, ch := range channels(c, s, items) {
 		for _, f := range []struct {
