@@ -15,14 +15,14 @@ package feed
 import (
 	"fmt"
 	"html"
-	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/jsonld"
 	"github.com/t4k3news/digest/internal/markdown"
-	"github.com/t4k3news/digest/internal/parallel"
 	"github.com/t4k3news/digest/internal/site"
 )
 
@@ -51,6 +51,35 @@ type item struct {
 	// <entry>, an object in "items"), encoded once and copied into every
 	// channel the item is in.
 	RSS, Atom, JSON []byte
+
+	// The article's HTML is made and encoded by the first channel to need
+	// it (ready), and the encoded forms are dropped when the last channel
+	// holding the item is made (done), so that the feeds do not hold every
+	// item's HTML at once.
+	article *site.Article
+	once    sync.Once
+	err     error
+	holders atomic.Int32 // channels not made yet that hold the item
+}
+
+// ready makes the item's HTML and encodes it, once.
+func (it *item) ready() error {
+	it.once.Do(func() {
+		if it.HTML, it.err = articleHTML(it.article); it.err != nil {
+			return
+		}
+		if it.err = it.encode(); it.err != nil {
+			it.err = fmt.Errorf("%s: %w", it.article.Doc.Path, it.err)
+		}
+	})
+	return it.err
+}
+
+// done says that one of the channels holding the item is made.
+func (it *item) done() {
+	if it.holders.Add(-1) == 0 {
+		it.RSS, it.Atom, it.JSON = nil, nil, nil
+	}
 }
 
 // Write makes every feed of s and passes each to emit with its output
@@ -81,6 +110,7 @@ func newChannel(c *config.Config, s *site.Site, title, desc, dir string, article
 	ch := &channel{Title: title, Description: desc, Dir: dir, Home: s.Routes.Abs(dir), Updated: time.Unix(0, 0).UTC()}
 	for _, a := range articles[:min(len(articles), c.FeedLength)] {
 		it := items[a]
+		it.holders.Add(1)
 		ch.Items = append(ch.Items, it)
 		if it.Updated.After(ch.Updated) {
 			ch.Updated = it.Updated
@@ -98,6 +128,16 @@ type file struct {
 // encode makes the channel's three feeds, or those before the one that
 // failed.
 func (ch *channel) encode(c *config.Config, s *site.Site) ([]file, error) {
+	for _, it := range ch.Items {
+		if err := it.ready(); err != nil {
+			return nil, err
+		}
+	}
+	defer func() {
+		for _, it := range ch.Items {
+			it.done()
+		}
+	}()
 	var files []file
 	for _, f := range []struct {
 		name string
@@ -113,21 +153,13 @@ func (ch *channel) encode(c *config.Config, s *site.Site) ([]file, error) {
 	return files, nil
 }
 
-// newItems makes the feed item of every article that is in some feed, on
-// a few goroutines. An error is the first in the order of the feeds.
+// newItems makes the feed item of every article that is in some feed,
+// without its HTML: see item.ready.
 func newItems(c *config.Config, s *site.Site) (map[*site.Article]*item, error) {
 	articles := feedArticles(c, s)
-	made := make([]*item, len(articles))
-	errs := make([]error, len(articles))
-	parallel.For(len(articles), runtime.GOMAXPROCS(0), func(i int) {
-		made[i], errs[i] = newItem(c, articles[i])
-	})
 	items := make(map[*site.Article]*item, len(articles))
-	for i, a := range articles {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		items[a] = made[i]
+	for _, a := range articles {
+		items[a] = itemMeta(c, a)
 	}
 	return items, nil
 }
@@ -152,28 +184,21 @@ func feedArticles(c *config.Config, s *site.Site) []*site.Article {
 	return list
 }
 
-// newItem makes the item of article a, and encodes it for each feed.
-func newItem(c *config.Config, a *site.Article) (*item, error) {
-	it, err := itemOf(c, a)
-	if err != nil {
-		return nil, err
-	}
-	if err := it.encode(); err != nil {
-		return nil, fmt.Errorf("%s: %w", a.Doc.Path, err)
-	}
-	return it, nil
+// itemOf makes the item of article a with its HTML, not encoded.
+func itemOf(c *config.Config, a *site.Article) (*item, error) {
+	it := itemMeta(c, a)
+	var err error
+	it.HTML, err = articleHTML(a)
+	return it, err
 }
 
-// itemOf makes the item of article a, not encoded.
-func itemOf(c *config.Config, a *site.Article) (*item, error) {
-	body, err := articleHTML(a)
-	if err != nil {
-		return nil, err
-	}
+// itemMeta makes the item of article a without its HTML.
+func itemMeta(c *config.Config, a *site.Article) *item {
 	it := &item{
-		ID: ID(c, a), URL: a.Permalink, Title: a.Meta.Title, HTML: body,
+		ID: ID(c, a), URL: a.Permalink, Title: a.Meta.Title,
 		Summary: a.Meta.Description, Author: a.Meta.Author,
 		Published: a.Meta.Date.UTC(), Updated: jsonld.Modified(a).UTC(), Tags: a.Meta.Tags,
+		article: a,
 	}
 	if it.Summary == "" {
 		it.Summary = a.Meta.Summary
@@ -181,7 +206,7 @@ func itemOf(c *config.Config, a *site.Article) (*item, error) {
 	if it.Author == "" {
 		it.Author = c.Author
 	}
-	return it, nil
+	return it
 }
 
 // articleHTML is the article's text as HTML: its lede, then its body with

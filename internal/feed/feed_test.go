@@ -328,3 +328,25 @@ func TestEmitInTurn(t *testing.T) {
 		}
 	}
 }
+
+// TestItemsDroppedWhenMade checks that the feeds do not keep an item's
+// encoded forms once every channel that holds it is made.
+func TestItemsDroppedWhenMade(t *testing.T) {
+	c, s := testConfig(), testSite(t, base)
+	items, err := newItems(c, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chs := channels(c, s, items)
+	if len(chs) < 3 || len(items) == 0 {
+		t.Fatalf("%d channels, %d items: want a site shared by topics", len(chs), len(items))
+	}
+	if err := writeChannels(c, s, chs, func(string, []byte) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for a, it := range items {
+		if it.RSS != nil || it.Atom != nil || it.JSON != nil || it.holders.Load() != 0 {
+			t.Errorf("%s: item kept after its channels were made (%d holders left)", a.Path, it.holders.Load())
+		}
+	}
+}
