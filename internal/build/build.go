@@ -63,7 +63,7 @@ func (r Result) String() string {
 // diag.List) and leave the destination as it was.
 func Build(opts Options) (Result, error) {
 	start := time.Now()
-	s, r, err := prepare(opts)
+	s, sidebars, r, err := prepare(opts)
 	if err != nil {
 		return Result{}, err
 	}
@@ -71,7 +71,7 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := write(opts.Source, s, r, w); err != nil {
+	if err := write(opts.Source, s, sidebars, r, w); err != nil {
 		w.Abort()
 		return Result{}, err
 	}
@@ -83,15 +83,16 @@ func Build(opts Options) (Result, error) {
 }
 
 // prepare loads and checks everything a build needs before anything is
-// written, reporting content and template errors together.
-func prepare(opts Options) (*site.Site, *render.Renderer, error) {
+// written, reporting content and template errors together. The articles'
+// sidebars are left to the returned function (see site.Start).
+func prepare(opts Options) (*site.Site, func(), *render.Renderer, error) {
 	cfg, err := siteConfig(opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	routes, err := route.New(cfg.BaseURL)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	docs, loadErr := content.Load(opts.Source, ContentDir)
 	r, tmplErr := render.New(opts.Source, TemplatesDir)
@@ -99,14 +100,14 @@ func prepare(opts Options) (*site.Site, *render.Renderer, error) {
 	errs.Append(ContentDir, loadErr)
 	errs.Append("", tmplErr) // html/template names the file and line
 	if err := errs.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	s, err := site.New(docs, routes)
+	s, sidebars, err := site.Start(docs, routes)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	r.Config = cfg
-	return s, r, nil
+	return s, sidebars, r, nil
 }
 
 // siteConfig is opts.Config, or the config file of opts.Source, with the
@@ -135,9 +136,10 @@ func siteConfig(opts Options) (*config.Config, error) {
 // The pages are rendered, and then the feeds made, each on every CPU. One
 // after the other, the build holds the feeds' items or the pages' shared
 // fragments, never both: running them side by side was no faster on two
-// CPUs and peaked 20% higher in memory.
-func write(src fs.FS, s *site.Site, r *render.Renderer, w *output.Writer) error {
-	if err := r.Site(s, w.WriteFile); err != nil {
+// CPUs and peaked 20% higher in memory. The pages without a sidebar are
+// rendered while sidebars makes the articles' sidebars.
+func write(src fs.FS, s *site.Site, sidebars func(), r *render.Renderer, w *output.Writer) error {
+	if err := r.SiteWhile(s, sidebars, w.WriteFile); err != nil {
 		return err
 	}
 	return publishAndCopy(src, s, r, w)

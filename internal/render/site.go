@@ -11,21 +11,24 @@ import (
 
 // job is one page to render: its output file and how to render it.
 type job struct {
-	file   string
-	render func() ([]byte, error)
+	file string
+	// sidebar says that the page shows an article's sidebar.
+	sidebar bool
+	render  func() ([]byte, error)
 }
 
-// Jobs lists every page of the site in a fixed order: front page, articles,
-// topics, 404.
+// Jobs lists every page of the site in a fixed order: front page, topics,
+// 404, then the articles, whose pages show their sidebars.
 func (r *Renderer) jobs(s *site.Site) []job {
-	jobs := []job{{"index.html", func() ([]byte, error) { return r.Front(s) }}}
-	for _, a := range s.Articles {
-		jobs = append(jobs, job{route.File(a.Path), func() ([]byte, error) { return r.Article(s, a) }})
-	}
+	jobs := []job{{"index.html", false, func() ([]byte, error) { return r.Front(s) }}}
 	for _, t := range s.Topics {
-		jobs = append(jobs, job{route.File(t.Path), func() ([]byte, error) { return r.Topic(s, t) }})
+		jobs = append(jobs, job{route.File(t.Path), false, func() ([]byte, error) { return r.Topic(s, t) }})
 	}
-	return append(jobs, job{"404.html", func() ([]byte, error) { return r.NotFound(s) }})
+	jobs = append(jobs, job{"404.html", false, func() ([]byte, error) { return r.NotFound(s) }})
+	for _, a := range s.Articles {
+		jobs = append(jobs, job{route.File(a.Path), true, func() ([]byte, error) { return r.Article(s, a) }})
+	}
+	return jobs
 }
 
 // Site renders every page of s and passes each to emit with its output
@@ -40,9 +43,25 @@ func (r *Renderer) jobs(s *site.Site) []job {
 // order and every page handed out is finished, so the error is the same
 // from run to run.
 func (r *Renderer) Site(s *site.Site, emit func(file string, data []byte) error) error {
+	return r.SiteWhile(s, nil, emit)
+}
+
+// SiteWhile is Site for a site whose sidebars are still to be made by
+// sidebars (see site.Start), which it calls: the pages without a sidebar
+// are rendered while it runs, the article pages once it has returned.
+// sidebars may be nil.
+func (r *Renderer) SiteWhile(s *site.Site, sidebars func(), emit func(file string, data []byte) error) error {
 	cached := *r
 	cached.fragments = new(fragments)
 	jobs := cached.jobs(s)
+	sidebarsDone := make(chan struct{})
+	go func() {
+		defer close(sidebarsDone)
+		if sidebars != nil {
+			sidebars()
+		}
+	}()
+	defer func() { <-sidebarsDone }()
 	errs := make([]error, len(jobs))
 	var next atomic.Int64
 	var failed atomic.Bool
@@ -53,6 +72,9 @@ func (r *Renderer) Site(s *site.Site, emit func(file string, data []byte) error)
 				i := int(next.Add(1) - 1)
 				if i >= len(jobs) {
 					return
+				}
+				if jobs[i].sidebar {
+					<-sidebarsDone
 				}
 				if errs[i] = run(jobs[i], emit); errs[i] != nil {
 					failed.Store(true)

@@ -30,6 +30,17 @@ type Live struct {
 
 // NewLive builds the site from docs, as New does, without sidebars.
 func NewLive(docs []*content.Document, routes *route.Site) (*Live, error) {
+	l, err := newLive(docs, routes)
+	if err != nil {
+		return nil, err
+	}
+	l.indexAll()
+	return l, nil
+}
+
+// newLive makes the site's articles and topics, without the indexes that
+// sidebars are made from.
+func newLive(docs []*content.Document, routes *route.Site) (*Live, error) {
 	s := &Site{Routes: routes, bySlug: make(map[string]*Article)}
 	if err := s.addArticles(docs); err != nil {
 		return nil, err
@@ -41,12 +52,19 @@ func NewLive(docs []*content.Document, routes *route.Site) (*Live, error) {
 	for _, t := range s.Topics {
 		l.topics[t.Slug] = t
 	}
-	l.heads.addAll(s.Articles)
 	for _, a := range s.Articles {
 		l.byPath[a.Doc.Path] = a
-		l.indexFeatures(a)
 	}
 	return l, nil
+}
+
+// indexAll fills the indexes of headlines and features. It reads the site
+// and writes only l's own maps.
+func (l *Live) indexAll() {
+	l.heads.addAll(l.s.Articles)
+	for _, a := range l.s.Articles {
+		l.indexFeatures(a)
+	}
 }
 
 // Site returns the site. Its articles' Related and More are those of the

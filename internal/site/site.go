@@ -75,12 +75,25 @@ type Topic struct {
 // Drafts are left out. Two published documents with the same slug are an
 // error naming both files.
 func New(docs []*content.Document, routes *route.Site) (*Site, error) {
-	l, err := NewLive(docs, routes)
+	s, sidebars, err := Start(docs, routes)
 	if err != nil {
 		return nil, err
 	}
-	l.Complete()
-	return l.s, nil
+	sidebars()
+	return s, nil
+}
+
+// Start makes the site as New does but for the articles' sidebars, their
+// Related and More, which it returns as a function to call. That function
+// writes nothing but each article's Related and More, so the pages that
+// show no sidebar (front page, topic pages, feeds) can be made while it
+// runs.
+func Start(docs []*content.Document, routes *route.Site) (*Site, func(), error) {
+	l, err := newLive(docs, routes)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l.s, func() { l.indexAll(); l.Complete() }, nil
 }
 
 // Article returns the article with the given slug, or nil.
