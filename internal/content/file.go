@@ -24,16 +24,23 @@ const checksumPrefix = "# converted by digest; once you edit this file, convert 
 // doc, so the same document always gives the same bytes.
 func Marshal(doc *Document) []byte {
 	var fm bytes.Buffer
-	enc := yaml.NewEncoder(&fm)
+	if !encodeSimple(&fm, &doc.Meta) {
+		encodeYAML(&fm, &doc.Meta)
+	}
+	body := strings.TrimRight(doc.Body, "\n") + "\n"
+	file := assemble(fm.Bytes(), "", body)
+	return assemble(fm.Bytes(), checksumPrefix+checksum(file)+"\n", body)
+}
+
+// encodeYAML writes m with the YAML library, indenting by 2.
+func encodeYAML(b *bytes.Buffer, m *Meta) {
+	enc := yaml.NewEncoder(b)
 	enc.SetIndent(2)
-	if err := enc.Encode(&doc.Meta); err != nil {
+	if err := enc.Encode(m); err != nil {
 		// Meta holds only strings, times, lists and structs of those.
 		panic("content: encoding front matter: " + err.Error())
 	}
 	enc.Close()
-	body := strings.TrimRight(doc.Body, "\n") + "\n"
-	file := assemble(fm.Bytes(), "", body)
-	return assemble(fm.Bytes(), checksumPrefix+checksum(file)+"\n", body)
 }
 
 func assemble(frontMatter []byte, checksumLine, body string) []byte {
