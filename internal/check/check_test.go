@@ -126,6 +126,10 @@ func TestBrokenSites(t *testing.T) {
 				"feed.json: JSON Feed item 1: date \"21 Aug 2025\" is not RFC 3339\n" +
 				"feed.json: link https://example.github.io/digest/news/q/ does not resolve: no news/q/index.html in the site\n"},
 		{"JSON", map[string]string{"feed.json": `{"version":`}, "", "feed.json: JSON does not parse: unexpected end of JSON input\n"},
+		{"sitemap index", map[string]string{"sitemap.xml": "<sitemapindex>\n<sitemap><loc>https://example.github.io/digest/sitemap-1.xml</loc><lastmod>2025-08-20T10:30:00Z</lastmod></sitemap>\n<sitemap><lastmod>soon</lastmod></sitemap></sitemapindex>"}, "",
+			"sitemap.xml:2: link https://example.github.io/digest/sitemap-1.xml does not resolve: no sitemap-1.xml in the site\n" +
+				"sitemap.xml:3: <lastmod> \"soon\" is not a W3C datetime\n" +
+				"sitemap.xml:3: sitemap index <sitemap> has no <loc>\n"},
 		{"sitemap", map[string]string{"sitemap.xml": "<urlset>\n<url><lastmod>now</lastmod></url>\n<url><loc>/digest/news/a/</loc><news:news xmlns:news=\"n\"><news:title>A</news:title><news:publication><news:name>T</news:name></news:publication></news:news></url></urlset>"}, "",
 			"sitemap.xml:2: <lastmod> \"now\" is not a W3C datetime\n" +
 				"sitemap.xml:2: sitemap <url> has no <loc>\n" +

@@ -99,6 +99,18 @@ func (c *checker) xml(file string, data []byte) {
 		c.atom(file, root)
 	case root.name.Local == "urlset":
 		c.sitemap(file, root)
+	case root.name.Local == "sitemapindex":
+		c.sitemapIndex(file, root)
+	}
+}
+
+// sitemapIndex checks a sitemap index: each <sitemap> names a sitemap of
+// the site.
+func (c *checker) sitemapIndex(file string, root *node) {
+	for _, sm := range root.all("sitemap") {
+		c.require(file, sm, "sitemap index <sitemap>", "loc")
+		c.absLink(file, sm.child("loc"))
+		c.date(file, sm, "lastmod", "a W3C datetime", time.RFC3339, time.DateOnly)
 	}
 }
 

@@ -1,5 +1,6 @@
 // Package sitemap makes what tells search engines about the site's pages:
-// sitemap.xml (every page and when it last changed), news-sitemap.xml (the
+// sitemap.xml (every page and when it last changed; past 50,000 pages, an
+// index of sitemap-1.xml, sitemap-2.xml, ...), news-sitemap.xml (the
 // articles, for Google News) and robots.txt, which points to both. XML is
 // made with encoding/xml.
 package sitemap
@@ -31,12 +32,20 @@ const (
 // MaxNews is the most articles Google reads from a news sitemap.
 const MaxNews = 1000
 
+// maxURLs is the most URLs the protocol allows in one sitemap file. A site
+// with more has sitemap.xml list sitemap-1.xml, sitemap-2.xml, ... (a
+// sitemap index), each with at most that many.
+var maxURLs = 50000
+
 // Write makes the sitemaps and robots.txt of s and passes each to emit.
 func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
+	if err := writePages(s, emit); err != nil {
+		return err
+	}
 	for _, f := range []struct {
 		file string
 		make func(*config.Config, *site.Site) ([]byte, error)
-	}{{File, pages}, {NewsFile, news}, {RobotsTxt, robots}} {
+	}{{NewsFile, news}, {RobotsTxt, robots}} {
 		data, err := f.make(c, s)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.file, err)
@@ -75,18 +84,58 @@ type publication struct {
 // date is the W3C datetime form that sitemaps use.
 func date(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
-// pages lists the front page, every article and every topic, each with the
-// last change of what it shows.
-func pages(c *config.Config, s *site.Site) ([]byte, error) {
-	set := urlset{NS: NS}
-	set.URLs = append(set.URLs, entry{Loc: s.Routes.Abs(""), Lastmod: newest(s.Articles)})
+// writePages lists the front page, every article and every topic, each
+// with the last change of what it shows: in sitemap.xml, or, past maxURLs,
+// in numbered sitemaps that sitemap.xml indexes.
+func writePages(s *site.Site, emit func(file string, data []byte) error) error {
+	urls := []entry{{Loc: s.Routes.Abs(""), Lastmod: newest(s.Articles)}}
 	for _, a := range s.Articles {
-		set.URLs = append(set.URLs, entry{Loc: a.Permalink, Lastmod: date(jsonld.Modified(a))})
+		urls = append(urls, entry{Loc: a.Permalink, Lastmod: date(jsonld.Modified(a))})
 	}
 	for _, t := range s.Topics {
-		set.URLs = append(set.URLs, entry{Loc: t.Permalink, Lastmod: newest(t.Articles)})
+		urls = append(urls, entry{Loc: t.Permalink, Lastmod: newest(t.Articles)})
 	}
-	return marshal(set)
+	if len(urls) <= maxURLs {
+		return emitSet(File, urlset{NS: NS, URLs: urls}, emit)
+	}
+	index := sitemapindex{NS: NS}
+	for i := 0; len(urls) > 0; i++ {
+		part := urls[:min(len(urls), maxURLs)]
+		urls = urls[len(part):]
+		file := fmt.Sprintf("sitemap-%d.xml", i+1)
+		if err := emitSet(file, urlset{NS: NS, URLs: part}, emit); err != nil {
+			return err
+		}
+		index.Sitemaps = append(index.Sitemaps, entry{Loc: s.Routes.Abs(file), Lastmod: latest(part)})
+	}
+	data, err := xml.MarshalIndent(index, "", "  ")
+	if err != nil {
+		return fmt.Errorf("%s: %w", File, err)
+	}
+	return emit(File, append([]byte(xml.Header), append(data, '\n')...))
+}
+
+type sitemapindex struct {
+	XMLName  xml.Name `xml:"sitemapindex"`
+	NS       string   `xml:"xmlns,attr"`
+	Sitemaps []entry  `xml:"sitemap"`
+}
+
+func emitSet(file string, set urlset, emit func(string, []byte) error) error {
+	data, err := marshal(set)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	return emit(file, data)
+}
+
+// latest is the latest lastmod of urls, all in one format, or "".
+func latest(urls []entry) string {
+	last := ""
+	for _, u := range urls {
+		last = max(last, u.Lastmod)
+	}
+	return last
 }
 
 // newest is the last change among articles, or "" for none.

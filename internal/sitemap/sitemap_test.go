@@ -2,7 +2,9 @@ package sitemap
 
 import (
 	"encoding/xml"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -99,5 +101,67 @@ func TestGolden(t *testing.T) {
 	for _, file := range []string{File, NewsFile, RobotsTxt} {
 		path := filepath.Join("testdata", file)
 		golden.Check(t, path, out[file])
+	}
+}
+
+// TestSitemapIndex checks that past maxURLs the pages are split into
+// numbered sitemaps, in order, that sitemap.xml indexes.
+func TestSitemapIndex(t *testing.T) {
+	whole := writeAll(t)[File]
+	defer func(n int) { maxURLs = n }(maxURLs)
+	maxURLs = 2
+	out := writeAll(t)
+	var index struct {
+		XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+		Sitemaps []struct {
+			Loc     string `xml:"loc"`
+			Lastmod string `xml:"lastmod"`
+		} `xml:"sitemap"`
+	}
+	if err := xml.Unmarshal(out[File], &index); err != nil {
+		t.Fatalf("sitemap.xml is not a sitemap index: %v\n%s", err, out[File])
+	}
+	type urlsetDoc struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []struct {
+			Loc     string `xml:"loc"`
+			Lastmod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	var all urlsetDoc
+	if err := xml.Unmarshal(whole, &all); err != nil {
+		t.Fatal(err)
+	}
+	if len(index.Sitemaps) != 3 {
+		t.Errorf("%d sitemaps for 5 pages at 2 a sitemap, want 3", len(index.Sitemaps))
+	}
+	var joined []string
+	for i, sm := range index.Sitemaps {
+		file := fmt.Sprintf("sitemap-%d.xml", i+1)
+		if want := "https://example.github.io/digest/" + file; sm.Loc != want {
+			t.Errorf("sitemap %d at %q, want %q", i+1, sm.Loc, want)
+		}
+		var part urlsetDoc
+		if err := xml.Unmarshal(out[file], &part); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if len(part.URLs) == 0 || len(part.URLs) > maxURLs {
+			t.Errorf("%s has %d URLs, want 1 to %d", file, len(part.URLs), maxURLs)
+		}
+		newest := ""
+		for _, u := range part.URLs {
+			joined = append(joined, u.Loc+" "+u.Lastmod)
+			newest = max(newest, u.Lastmod)
+		}
+		if sm.Lastmod != newest {
+			t.Errorf("%s: index lastmod %q, want its newest, %q", file, sm.Lastmod, newest)
+		}
+	}
+	var want []string
+	for _, u := range all.URLs {
+		want = append(want, u.Loc+" "+u.Lastmod)
+	}
+	if !slices.Equal(joined, want) {
+		t.Errorf("split sitemaps hold\n%v\nwant, in order,\n%v", joined, want)
 	}
 }
