@@ -7,8 +7,7 @@ import (
 
 // encode encodes the item once for all the channels it is in. Its HTML,
 // most of its bytes, is escaped once for both XML feeds, and then dropped:
-// the encoded forms are all that the channels need, and every item is
-// kept until the last channel is made.
+// the encoded forms are all that the channels need.
 func (it *item) encode() error {
 	html := escapeXML(it.HTML)
 	var err error

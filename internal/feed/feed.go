@@ -89,11 +89,7 @@ func (it *item) done() {
 // again once it has returned an error: Write returns the first error in
 // that order.
 func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
-	items, err := newItems(c, s)
-	if err != nil {
-		return err
-	}
-	return writeChannels(c, s, channels(c, s, items), emit)
+	return writeChannels(c, s, channels(c, s, newItems(c, s)), emit)
 }
 
 // channels lists the site's channel, then one per topic.
@@ -155,13 +151,13 @@ func (ch *channel) encode(c *config.Config, s *site.Site) ([]file, error) {
 
 // newItems makes the feed item of every article that is in some feed,
 // without its HTML: see item.ready.
-func newItems(c *config.Config, s *site.Site) (map[*site.Article]*item, error) {
+func newItems(c *config.Config, s *site.Site) map[*site.Article]*item {
 	articles := feedArticles(c, s)
 	items := make(map[*site.Article]*item, len(articles))
 	for _, a := range articles {
 		items[a] = itemMeta(c, a)
 	}
-	return items, nil
+	return items
 }
 
 // feedArticles lists every article that is in some feed, once, in the

@@ -333,10 +333,7 @@ func TestEmitInTurn(t *testing.T) {
 // encoded forms once every channel that holds it is made.
 func TestItemsDroppedWhenMade(t *testing.T) {
 	c, s := testConfig(), testSite(t, base)
-	items, err := newItems(c, s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	items := newItems(c, s)
 	chs := channels(c, s, items)
 	if len(chs) < 3 || len(items) == 0 {
 		t.Fatalf("%d channels, %d items: want a site shared by topics", len(chs), len(items))
