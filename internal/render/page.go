@@ -60,7 +60,7 @@ type Page struct {
 //
 //	{{range .Topic.Articles}}{{$.Cached "card" .}}{{end}}
 //	{{.Cached "footer" .Site}}
-//	{{.Cached "site-links" . .Site}}   the page's data, the same on every page
+//	{{.Cached "links" . .Site}}   the page's data, the same on every page
 func (p *Page) Cached(name string, data any, key ...any) (template.HTML, error) {
 	switch len(key) {
 	case 0:
