@@ -102,14 +102,13 @@ func (m *Meta) simpleTexts() bool {
 }
 
 // plainText reports whether the library writes s as a plain scalar, s
-// itself. It is stricter than it need be: s starts with a letter or digit,
-// has only letters, digits, single spaces and common punctuation, no ": "
-// or " #", does not end with a space or ":", is not a word that YAML reads
-// as something other than text (true, no, null, ...) and, if it starts with
-// a digit, is not anything like a number or a date.
+// itself. It is stricter than it need be: on top of what decodeSimple
+// reads as plain (simplePlain), s has only letters, digits, single spaces
+// and common punctuation, is not a word that YAML reads as something other
+// than text (true, no, ...) and, if it starts with a digit, is not anything
+// like a number or a date.
 func plainText(s string) bool {
-	if !simpleStart(s[0]) || s[len(s)-1] == ' ' || s[len(s)-1] == ':' ||
-		strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.Contains(s, "  ") {
+	if !simplePlain(s) || strings.Contains(s, "  ") {
 		return false
 	}
 	for _, r := range s {
