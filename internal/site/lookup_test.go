@@ -15,7 +15,7 @@ func TestLookupMatchesBruteForce(t *testing.T) {
 	articles, titles := genHeadlines(1000)
 	x := indexHeadlines(articles)
 	norms := make([][]string, len(articles))
-	sets := make([][]map[string]bool, len(articles))
+	sets := make([][][]string, len(articles))
 	for i, a := range articles {
 		for _, h := range headlines(a) {
 			norms[i] = append(norms[i], normalise(h))
@@ -57,7 +57,7 @@ func place(a *Article) int {
 // bruteLookup is lookup without any index or term ids: the title compared
 // with every normalised headline and then every headline's term set
 // (norms[i] and sets[i] for article i). It returns the place of the article found, or -1.
-func bruteLookup(norms [][]string, sets [][]map[string]bool, title string) int {
+func bruteLookup(norms [][]string, sets [][][]string, title string) int {
 	for i, hs := range norms {
 		if slices.Contains(hs, normalise(title)) {
 			return i
@@ -110,10 +110,10 @@ func BenchmarkHeadlineIndex(b *testing.B) {
 	}
 }
 
-func intersect(a, b map[string]bool) int {
+func intersect(a, b []string) int {
 	n := 0
-	for t := range a {
-		if b[t] {
+	for _, t := range a {
+		if slices.Contains(b, t) {
 			n++
 		}
 	}

@@ -31,7 +31,7 @@ func articleFeatures(a *Article) []string {
 	for _, t := range a.Topics {
 		fs = append(fs, "t:"+t.Slug)
 	}
-	for w := range terms(a.Meta.Title + " " + a.Meta.Description) {
+	for _, w := range terms(a.Meta.Title + " " + a.Meta.Description) {
 		fs = append(fs, "w:"+w)
 	}
 	slices.Sort(fs)

@@ -21,6 +21,31 @@ type headline struct {
 	terms   []int32 // ids of its terms, sorted, so that sets intersect by merging
 }
 
+// entry is a headline in a list of the index, with what lookup needs to
+// pass over it without reading the headline itself: its number of terms,
+// and a mask with bit id%32 set for each of its term ids. The terms of a
+// title whose bits the mask lacks are certainly not the headline's, so
+// the mask bounds how many terms they share. At 100,000 articles the
+// headlines outgrow the CPU caches and each one read costs a trip to
+// memory; the mask rules out nearly every candidate that is not a match.
+type entry struct {
+	h    *headline
+	size int32
+	mask uint32
+}
+
+func newEntry(h *headline) entry {
+	return entry{h: h, size: int32(len(h.terms)), mask: termMask(h.terms)}
+}
+
+func termMask(ids []int32) uint32 {
+	var m uint32
+	for _, id := range ids {
+		m |= 1 << (id % 32)
+	}
+	return m
+}
+
 // headlineIndex finds the article a related title names without comparing
 // the title with every headline: exact matches by map, near-duplicates
 // through an inverted index of term pairs. A near-duplicate shares most of
@@ -34,9 +59,9 @@ type headline struct {
 // articles moving as the preview adds and removes them; the place only
 // breaks ties.
 type headlineIndex struct {
-	exact map[string][]*Article  // normalised headline → its articles
-	pairs map[uint64][]*headline // pairKey → headlines, fewest terms first
-	ids   map[string]int32       // term → its id in headline.terms; never reused
+	exact map[string][]*Article // normalised headline → its articles
+	pairs map[uint64][]entry    // pairKey → headlines, fewest terms first
+	ids   map[string]int32      // term → its id in headline.terms; never reused
 }
 
 // pairKey keys the inverted index by two term ids, a ≤ b: a headline of
@@ -44,7 +69,7 @@ type headlineIndex struct {
 func pairKey(a, b int32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 func newHeadlineIndex() *headlineIndex {
-	return &headlineIndex{exact: make(map[string][]*Article), pairs: make(map[uint64][]*headline), ids: make(map[string]int32)}
+	return &headlineIndex{exact: make(map[string][]*Article), pairs: make(map[uint64][]entry), ids: make(map[string]int32)}
 }
 
 // headlines returns the article's title and alternative headline, those
@@ -61,8 +86,8 @@ func headlines(a *Article) []string {
 
 // add adds the article's headlines, keeping each list in order.
 func (x *headlineIndex) add(a *Article) {
-	x.addTo(a, func(list []*headline, h *headline) []*headline {
-		return slices.Insert(list, sizeIndex(list, len(h.terms)+1), h)
+	x.addTo(a, func(list []entry, e entry) []entry {
+		return slices.Insert(list, sizeIndex(list, int(e.size)+1), e)
 	})
 }
 
@@ -70,20 +95,21 @@ func (x *headlineIndex) add(a *Article) {
 // cheaper than a search for each of the many headlines.
 func (x *headlineIndex) addAll(articles []*Article) {
 	for _, a := range articles {
-		x.addTo(a, func(list []*headline, h *headline) []*headline { return append(list, h) })
+		x.addTo(a, func(list []entry, e entry) []entry { return append(list, e) })
 	}
 	for _, list := range x.pairs {
-		slices.SortStableFunc(list, func(g, h *headline) int { return cmp.Compare(len(g.terms), len(h.terms)) })
+		slices.SortStableFunc(list, func(e, f entry) int { return cmp.Compare(e.size, f.size) })
 	}
 }
 
-func (x *headlineIndex) addTo(a *Article, insert func([]*headline, *headline) []*headline) {
+func (x *headlineIndex) addTo(a *Article, insert func([]entry, entry) []entry) {
 	for _, text := range headlines(a) {
 		key := normalise(text)
 		x.exact[key] = append(x.exact[key], a)
 		h := &headline{article: a, terms: x.termIDs(terms(text), true)}
+		e := newEntry(h)
 		for _, k := range headPairs(h.terms) {
-			x.pairs[k] = insert(x.pairs[k], h)
+			x.pairs[k] = insert(x.pairs[k], e)
 		}
 	}
 }
@@ -97,7 +123,7 @@ func (x *headlineIndex) remove(a *Article) {
 			delete(x.exact, key)
 		}
 		for _, k := range headPairs(x.termIDs(terms(text), false)) {
-			if list := slices.DeleteFunc(x.pairs[k], func(h *headline) bool { return h.article == a }); len(list) > 0 {
+			if list := slices.DeleteFunc(x.pairs[k], func(e entry) bool { return e.h.article == a }); len(list) > 0 {
 				x.pairs[k] = list
 			} else {
 				delete(x.pairs, k)
@@ -139,10 +165,14 @@ func (x *headlineIndex) lookup(title string) *Article {
 	// the same result: cheaper than remembering which were seen.
 	for _, k := range x.probe(ids, minSize) {
 		list := x.pairs[k]
-		for _, h := range list[sizeIndex(list, minSize):sizeIndex(list, maxSize+1)] {
+		for _, e := range list[sizeIndex(list, minSize):sizeIndex(list, maxSize+1)] {
+			if !similar(len(q), int(e.size), maskedTerms(ids, e.mask)) {
+				continue // shares too few terms even if every masked one is shared
+			}
+			h := e.h
 			inter := intersectSorted(ids, h.terms)
 			union := len(q) + len(h.terms) - inter
-			if inter*similarDen < union*similarNum {
+			if !similar(len(q), len(h.terms), inter) {
 				continue
 			}
 			if best == nil || inter*bestUnion > bestInter*union || inter*bestUnion == bestInter*union && h.article.n < best.n {
@@ -153,19 +183,36 @@ func (x *headlineIndex) lookup(title string) *Article {
 	return best
 }
 
+// similar reports whether sets of sizes p and q with inter members in
+// common are near-duplicates: Jaccard similarity inter/(p+q−inter) of at
+// least similarNum/similarDen. It is monotone in inter.
+func similar(p, q, inter int) bool {
+	return inter*similarDen >= (p+q-inter)*similarNum
+}
+
+// maskedTerms counts the ids whose bit is set in mask: at least as many as
+// the set the mask was made from shares with ids.
+func maskedTerms(ids []int32, mask uint32) int {
+	n := 0
+	for _, id := range ids {
+		n += int(mask >> (id % 32) & 1)
+	}
+	return n
+}
+
 // sizeIndex returns the index of the first headline in list with at least
 // size terms.
-func sizeIndex(list []*headline, size int) int {
-	i, _ := slices.BinarySearchFunc(list, size, func(h *headline, n int) int { return cmp.Compare(len(h.terms), n) })
+func sizeIndex(list []entry, size int) int {
+	i, _ := slices.BinarySearchFunc(list, size, func(e entry, n int) int { return cmp.Compare(int(e.size), n) })
 	return i
 }
 
 // termIDs returns the sorted ids of the terms of q, giving new terms an
 // id if add is set and leaving them out if not: a term no headline has can
 // match nothing.
-func (x *headlineIndex) termIDs(q map[string]bool, add bool) []int32 {
+func (x *headlineIndex) termIDs(q []string, add bool) []int32 {
 	ids := make([]int32, 0, len(q))
-	for t := range q {
+	for _, t := range q {
 		id, ok := x.ids[t]
 		if !ok && add {
 			id, ok = int32(len(x.ids)), true

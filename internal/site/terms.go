@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -23,12 +24,15 @@ func words(s string) []string {
 
 var quotes = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "`", "'")
 
-// terms returns the significant words of a text as a set: stop words
-// dropped, possessives and plurals stemmed, and metonyms replaced by the
-// country they stand for.
-func terms(s string) map[string]bool {
-	set := make(map[string]bool)
-	for _, w := range words(s) {
+// terms returns the significant words of a text as a set, sorted and
+// each once: stop words dropped, possessives and plurals stemmed, and
+// metonyms replaced by the country they stand for. A slice, not a map: the
+// index makes terms for every headline and title, and a headline has
+// about seven.
+func terms(s string) []string {
+	ws := words(s)
+	set := ws[:0]
+	for _, w := range ws {
 		w = strings.Trim(w, "'")
 		w = strings.TrimSuffix(w, "'s")
 		w = strings.ReplaceAll(w, "'", "")
@@ -39,9 +43,10 @@ func terms(s string) map[string]bool {
 		if a, ok := aliases[w]; ok {
 			w = a
 		}
-		set[w] = true
+		set = append(set, w)
 	}
-	return set
+	slices.Sort(set)
+	return slices.Compact(set)
 }
 
 // stopwords carry no subject: two headlines differing only in them are the
