@@ -47,7 +47,27 @@ type Renderer struct {
 	// fragments remembers what [Page.Cached] rendered, for one rendering of
 	// a whole site; nil renders each fragment every time it is asked for.
 	fragments *fragments
+	// buffers, when set, holds the memory of pages already written, for
+	// the next pages to be rendered into; nil gives each page its own.
+	buffers *buffers
 }
+
+// buffers recycles the memory of rendered pages within one rendering of a
+// whole site, once [Renderer.SiteWhile]'s emit is done with them: page
+// buffers were a sixth of all the bytes a build allocated, each adding to
+// the garbage collector's work.
+type buffers struct{ pool sync.Pool }
+
+// get returns an empty slice, with room if a page left some.
+func (b *buffers) get() []byte {
+	if p, ok := b.pool.Get().(*[]byte); ok {
+		return (*p)[:0]
+	}
+	return nil
+}
+
+// put gives back the memory of a page that nothing holds any more.
+func (b *buffers) put(page []byte) { b.pool.Put(&page) }
 
 func (r *Renderer) config() *config.Config {
 	if r.Config == nil {
@@ -115,6 +135,9 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 // execute renders one page with the page template file tmpl.
 func (r *Renderer) execute(tmpl string, p *Page) ([]byte, error) {
 	var buf bytes.Buffer
+	if r.buffers != nil {
+		buf = *bytes.NewBuffer(r.buffers.get())
+	}
 	size := r.sizes[tmpl]
 	buf.Grow(int(size.Load()) * 9 / 8)
 	p.set, p.fragments = r.pages[tmpl], r.fragments

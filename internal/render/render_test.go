@@ -81,7 +81,7 @@ func renderAll(t *testing.T, r *Renderer, s *site.Site) map[string][]byte {
 		if _, dup := out[file]; dup {
 			return fmt.Errorf("%s emitted twice", file)
 		}
-		out[file] = data
+		out[file] = bytes.Clone(data) // Site reuses data's memory
 		return nil
 	})
 	if err != nil {

@@ -34,7 +34,8 @@ func (r *Renderer) jobs(s *site.Site) []job {
 // Site renders every page of s and passes each to emit with its output
 // file, relative to the output folder ("news/x/index.html"). Pages are
 // rendered by up to GOMAXPROCS workers, so emit may be called concurrently
-// and in any order; each page's bytes do not depend on that order. The
+// and in any order; each page's bytes do not depend on that order. emit
+// must not keep data once it returns: the memory goes to the next page. The
 // fragments that pages ask for with [Page.Cached] are rendered once for
 // all of them.
 //
@@ -53,6 +54,7 @@ func (r *Renderer) Site(s *site.Site, emit func(file string, data []byte) error)
 func (r *Renderer) SiteWhile(s *site.Site, sidebars func(), emit func(file string, data []byte) error) error {
 	cached := *r
 	cached.fragments = new(fragments)
+	cached.buffers = new(buffers)
 	jobs := cached.jobs(s)
 	sidebarsDone := make(chan struct{})
 	go func() {
@@ -76,7 +78,7 @@ func (r *Renderer) SiteWhile(s *site.Site, sidebars func(), emit func(file strin
 				if jobs[i].sidebar {
 					<-sidebarsDone
 				}
-				if errs[i] = run(jobs[i], emit); errs[i] != nil {
+				if errs[i] = run(jobs[i], emit, cached.buffers); errs[i] != nil {
 					failed.Store(true)
 				}
 			}
@@ -91,10 +93,12 @@ func (r *Renderer) SiteWhile(s *site.Site, sidebars func(), emit func(file strin
 	return nil
 }
 
-func run(j job, emit func(string, []byte) error) error {
+func run(j job, emit func(string, []byte) error, bufs *buffers) error {
 	data, err := j.render()
 	if err != nil {
 		return err
 	}
-	return emit(j.file, data)
+	err = emit(j.file, data)
+	bufs.put(data)
+	return err
 }
