@@ -1,6 +1,7 @@
 package live
 
 import (
+	"bytes"
 	"io/fs"
 
 	"github.com/t4k3news/digest/internal/build"
@@ -120,7 +121,10 @@ func (e *Engine) All(emit func(name string, data []byte) error) error {
 		defer emitting.Unlock()
 		return emit(name, data)
 	}
-	if err := e.r.Site(e.model.Site(), one); err != nil {
+	page := func(name string, data []byte) error {
+		return one(name, bytes.Clone(data)) // Site reuses data's memory
+	}
+	if err := e.r.Site(e.model.Site(), page); err != nil {
 		return err
 	}
 	if err := build.Publish(e.cfg, e.model.Site(), one); err != nil {
