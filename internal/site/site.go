@@ -105,7 +105,10 @@ func (s *Site) addArticles(docs []*content.Document) error {
 			s.Articles = append(s.Articles, s.newArticle(d))
 		}
 	}
-	slices.SortStableFunc(s.Articles, compareArticles)
+	// compareArticles orders every two articles (paths differ), so an
+	// unstable sort gives the same order as a stable one, in n log n
+	// comparisons rather than n log² n.
+	slices.SortFunc(s.Articles, compareArticles)
 	var errs diag.List
 	for i, a := range s.Articles {
 		a.n = i
@@ -151,12 +154,17 @@ func compareArticles(a, b *Article) int {
 
 func (s *Site) addTopics() {
 	bySlug := make(map[string]*Topic)
+	byTag := make(map[string]*Topic) // tags repeat; a slug costs microseconds
 	for _, a := range s.Articles {
 		for _, tag := range a.Meta.Tags {
-			t := bySlug[route.TopicSlug(tag)]
+			t := byTag[tag]
+			if t == nil {
+				t = bySlug[route.TopicSlug(tag)]
+				byTag[tag] = t
+			}
 			if t == nil {
 				t = s.newTopic(tag)
-				bySlug[t.Slug] = t
+				bySlug[t.Slug], byTag[tag] = t, t
 				s.Topics = append(s.Topics, t)
 			}
 			if !slices.Contains(a.Topics, t) {
