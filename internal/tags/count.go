@@ -154,7 +154,7 @@ func headlineMentions(c *candidate, headlines [][]string) int {
 func lowerWords(s string) []string {
 	var out []string
 	for _, w := range words(s) {
-		out = append(out, w.lower)
+		out = append(out, strings.ToLower(w.lower)) // w.lower is w.text if not capitalised
 	}
 	return out
 }

@@ -8,8 +8,11 @@ import (
 
 // word is one word of running text.
 type word struct {
-	text  string
-	lower string // text in lower case
+	text string
+	// lower is text in lower case if text is capitalised, and text itself
+	// if not: only a capitalised word can be part of a name, so only its
+	// lower case is ever looked at, and most words need no copy.
+	lower string
 	// start is set for the first word of a sentence, of a quotation or after
 	// a colon, where a capital letter says nothing about the word.
 	start bool
@@ -43,7 +46,11 @@ func words(par string) []word {
 		}
 		text, cut := trimWord(tok)
 		if text != "" {
-			out = append(out, word{text: text, lower: strings.ToLower(text), start: start, brk: brk})
+			lower := text
+			if isCapital(text) {
+				lower = strings.ToLower(text)
+			}
+			out = append(out, word{text: text, lower: lower, start: start, brk: brk})
 		}
 		start, brk = false, cut
 	}
@@ -56,6 +63,13 @@ func token(s string) (tok string, in bool) {
 	r, n := utf8.DecodeRuneInString(s)
 	in = isWordRune(r)
 	for n < len(s) {
+		if c := s[n]; c < utf8.RuneSelf { // most text is ASCII
+			if wordByte[c] != in {
+				break
+			}
+			n++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[n:])
 		if isWordRune(r) != in {
 			break
@@ -65,15 +79,25 @@ func token(s string) (tok string, in bool) {
 	return s[:n], in
 }
 
+// wordByte is isWordRune for the ASCII runes.
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 // trimWord strips a possessive and any lower-case hyphenated tail from w,
 // and reports whether it stripped anything.
 func trimWord(w string) (string, bool) {
 	if w != "" && (trimmable(w[0], 0xE2) || trimmable(w[len(w)-1], 0x99)) {
 		w = strings.Trim(w, "-'’")
 	}
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if s, ok := strings.CutSuffix(w, suf); ok {
-			return s, true
+	if w != "" && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') {
+		for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+			if s, ok := strings.CutSuffix(w, suf); ok {
+				return s, true
+			}
 		}
 	}
 	for i := strings.IndexByte(w, '-'); i >= 0; {
