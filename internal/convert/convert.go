@@ -193,9 +193,13 @@ func (c *converter) date(path string) (time.Time, error) {
 func (c *converter) write(doc *content.Document, old *content.Document, r *result) {
 	data := content.Marshal(doc)
 	r.path = doc.Path
-	if cur, err := os.ReadFile(doc.Path); err == nil && string(cur) == string(data) {
-		r.outcome = unchanged
-		return
+	// A seed converted before has its file; one new to the run has a slug
+	// that no file in the folder had (see claim), so nothing to compare.
+	if old != nil {
+		if cur, err := os.ReadFile(doc.Path); err == nil && string(cur) == string(data) {
+			r.outcome = unchanged
+			return
+		}
 	}
 	if old != nil && old.Edited() && !c.opts.Force {
 		r.outcome = skipped
