@@ -12,7 +12,8 @@
 # on the same disk, and, if hugo is on PATH and HUGO is not 0, a Hugo build
 # of the same content/ with the minimal layout in bench/hugo/. Wall and CPU
 # (user+sys) time and peak RSS come from /usr/bin/time -v; pages/s counts
-# the .html files of the output.
+# the .html files of the output. For two COUNTs of which one is ten times
+# the other, it also prints how the build grows from one to the other.
 #
 # Environment: RUNS (5), HUGO (1; 0 skips Hugo), WORK (a new folder under
 # /tmp; every corpus, site and output goes there).
@@ -74,7 +75,8 @@ row() {
 	printf '| %s | %s | %.2f | %.2f | %.0f | %s | %s |\n' "$n" "$1" "$w" "$c" "$((m / 1024))" "$pps" "$4" >>"$WORK/table.md"
 }
 
-# ratio A B: the ratio of the median wall times (or with F=3, peak RSS).
+# ratio A B [F]: the ratio of the median wall times (F=2: CPU times; F=3:
+# peak RSS).
 ratio() { awk -v a="$(median "$1" "${3:-1}")" -v b="$(median "$2" "${3:-1}")" 'BEGIN { printf "%.2f", a / b }'; }
 
 # once N: one run of every step at N articles. The steps alternate run by
@@ -127,6 +129,13 @@ bench() {
 : >"$WORK/ratios.md"
 for n in "$@"; do
 	bench "$n"
+done
+# How the build grows from each COUNT to ten times as many, where both ran.
+for m in "$@"; do
+	for n in "$@"; do
+		[ "$n" -eq $((m * 10)) ] || continue
+		echo "| $n | digest build growth from $m (wall / CPU / peak RSS) | $(ratio "build-$n" "build-$m") / $(ratio "build-$n" "build-$m" 2) / $(ratio "build-$n" "build-$m" 3) |" >>"$WORK/ratios.md"
+	done
 done
 echo "digest $(cd "$ROOT" && git describe --always --dirty), $(nproc) CPUs, medians of $RUNS runs, in $WORK"
 [ "$HUGO" = 0 ] || hugo version | cut -d' ' -f1-2
