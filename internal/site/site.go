@@ -159,13 +159,8 @@ func (s *Site) addTopics() {
 		for _, tag := range a.Meta.Tags {
 			t := byTag[tag]
 			if t == nil {
-				t = bySlug[route.TopicSlug(tag)]
+				t = s.topic(bySlug, tag)
 				byTag[tag] = t
-			}
-			if t == nil {
-				t = s.newTopic(tag)
-				bySlug[t.Slug], byTag[tag] = t, t
-				s.Topics = append(s.Topics, t)
 			}
 			if !slices.Contains(a.Topics, t) {
 				a.Topics = append(a.Topics, t)
@@ -176,6 +171,18 @@ func (s *Site) addTopics() {
 	slices.SortFunc(s.Topics, func(a, b *Topic) int {
 		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
 	})
+}
+
+// topic returns the topic of tag in bySlug, adding a new one to bySlug and
+// s.Topics if there is none.
+func (s *Site) topic(bySlug map[string]*Topic, tag string) *Topic {
+	if t := bySlug[route.TopicSlug(tag)]; t != nil {
+		return t
+	}
+	t := s.newTopic(tag)
+	bySlug[t.Slug] = t
+	s.Topics = append(s.Topics, t)
+	return t
 }
 
 func (s *Site) newTopic(tag string) *Topic {
