@@ -58,8 +58,11 @@ type Renderer struct {
 // the garbage collector's work.
 type buffers struct{ pool sync.Pool }
 
-// get returns an empty slice, with room if a page left some.
+// get returns an empty slice, with room if a page left some; nil if b is.
 func (b *buffers) get() []byte {
+	if b == nil {
+		return nil
+	}
 	if p, ok := b.pool.Get().(*[]byte); ok {
 		return (*p)[:0]
 	}
@@ -134,14 +137,11 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 
 // execute renders one page with the page template file tmpl.
 func (r *Renderer) execute(tmpl string, p *Page) ([]byte, error) {
-	var buf bytes.Buffer
-	if r.buffers != nil {
-		buf = *bytes.NewBuffer(r.buffers.get())
-	}
+	buf := bytes.NewBuffer(r.buffers.get())
 	size := r.sizes[tmpl]
 	buf.Grow(int(size.Load()) * 9 / 8)
 	p.set, p.fragments = r.pages[tmpl], r.fragments
-	if err := p.set.ExecuteTemplate(&buf, r.names[tmpl], p); err != nil {
+	if err := p.set.ExecuteTemplate(buf, r.names[tmpl], p); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", p.File(), err)
 	}
 	size.Store(int64(buf.Len()))
