@@ -39,6 +39,12 @@ func testSite(t *testing.T, baseURL string) *site.Site {
 			Title: evilTitle, Slug: "evil", Date: date.Add(-48 * time.Hour), Description: `<b>dek</b>`, Tags: []string{"Ukraine"},
 		}},
 	}
+	return siteOf(t, baseURL, docs)
+}
+
+// siteOf builds the site of docs under baseURL.
+func siteOf(t *testing.T, baseURL string, docs []*content.Document) *site.Site {
+	t.Helper()
 	routes, err := route.New(baseURL)
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,6 @@ import (
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/gen/gentest"
-	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
 
@@ -228,14 +227,7 @@ func collect(t *testing.T, write func(*config.Config, *site.Site, func(string, [
 // shared by many channels, channels hold one item or none, and items have
 // no author or permalink ids.
 func TestSplice(t *testing.T) {
-	routes, err := route.New(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	empty, err := site.New(nil, routes)
-	if err != nil {
-		t.Fatal(err)
-	}
+	empty := siteOf(t, base, nil)
 	strange := strangeSite(t)
 	generated := generatedSite(t, 300)
 	bare := config.Default() // no author, publisher URL or domain
@@ -279,15 +271,7 @@ func strangeSite(t *testing.T) *site.Site {
 	docs := []*content.Document{{Path: "content/odd.md", Body: odd + "\n\n    " + odd + "\n\n## " + odd + "\n\n`" + odd + "`\n", Meta: content.Meta{
 		Title: odd, Slug: "odd", Date: date, Description: odd, Summary: odd, Author: odd, Tags: []string{odd, "Plain"},
 	}}}
-	routes, err := route.New(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.New(docs, routes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return siteOf(t, base, docs)
 }
 
 // generatedSite is the site of the generated corpus of n articles.
@@ -297,15 +281,7 @@ func generatedSite(t *testing.T, n int) *site.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	routes, err := route.New(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.New(docs, routes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return siteOf(t, base, docs)
 }
 
 // firstDiff shows where got and want part.
