@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/cputime"
 	"github.com/t4k3news/digest/internal/gen/gentest"
 )
 
@@ -18,7 +19,7 @@ func BenchmarkLoad(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			fsys := os.DirFS(gentest.Site(b, n, "../.."))
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				docs, err := content.Load(fsys, "content")
 				if err != nil || len(docs) != n {
@@ -45,7 +46,7 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		for i, data := range files {
 			if _, err := content.Parse(names[i], data); err != nil {
@@ -58,7 +59,7 @@ func BenchmarkParse(b *testing.B) {
 
 // reportCPU reports the CPU time used since start as cpu-ns/op.
 func reportCPU(b *testing.B, start time.Duration) {
-	if cpu := cpuTime() - start; cpu > 0 {
+	if cpu := cputime.Used() - start; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }

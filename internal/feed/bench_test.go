@@ -7,6 +7,7 @@ import (
 
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/cputime"
 	"github.com/t4k3news/digest/internal/feed"
 	"github.com/t4k3news/digest/internal/gen/gentest"
 	"github.com/t4k3news/digest/internal/route"
@@ -49,7 +50,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			c, s := benchSite(b, n)
 			var files, size int64
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				err := feed.Write(c, s, func(_ string, data []byte) error {
 					files++
@@ -60,7 +61,7 @@ func BenchmarkWrite(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			if cpu := cpuTime() - cpu; cpu > 0 {
+			if cpu := cputime.Used() - cpu; cpu > 0 {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 			}
 			b.SetBytes(size / int64(b.N))
