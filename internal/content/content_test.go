@@ -95,6 +95,11 @@ func TestParseErrors(t *testing.T) {
 		{"parser error", "---\n" + ok + "tags: [a\n---\n", "x.md:4: front matter: did not find expected ',' or ']'"},
 		{"scanner error", "---\n" + ok + "closing: a: b\n---\n", "x.md:4: front matter: mapping values are not allowed in this context"},
 		{"bad slug", "---\n" + ok + "slug: ../../etc\n---\n", `x.md:4: front matter: slug "../../etc": want lower-case letters, digits and single hyphens, such as "russia-seeks-veto"`},
+		{"bad alias", "---\n" + ok + "aliases:\n  - news/old/\n  - ../up\n---\n", `x.md:4: front matter: aliases[2]: "../up" is not a path of the site such as "news/old-slug/"`},
+		{"alias of root", "---\n" + ok + "aliases: [/]\n---\n", `x.md:4: front matter: aliases[1]: "/" is not a path of the site such as "news/old-slug/"`},
+		{"correction without text", "---\n" + ok + "corrections:\n  - date: 2025-08-22\n---\n", `x.md:4: front matter: corrections[1]: want a date and a text`},
+		{"bad weight", "---\n" + ok + "weight: first\n---\n", `x.md:4: front matter: weight: want a whole number, got "first"`},
+		{"bad publishDate", "---\n" + ok + "publishDate: soon\n---\n", `x.md:4: front matter: publishDate: want a date such as 2025-08-21T10:00:00Z, got "soon"`},
 		{"not utf-8", "---\ntitle: T\xff\n---\n", "x.md:2: not valid UTF-8"},
 		{"two errors", "---\n" + ok + "a: 1\nb: 2\n---\n", `x.md:4: front matter: unknown key "a" (and 1 more)`},
 	}

@@ -72,13 +72,14 @@ func decodeMeta(path string, root *yaml.Node, m *Meta) error {
 	if len(errs) > 0 {
 		return errs.Err()
 	}
-	return checkMeta(path, m, keyLine(root, "slug"))
+	return checkMeta(path, m, func(key string) int { return keyLine(root, key) })
 }
 
-// checkMeta reports what a decoded m lacks: a title, a date, a valid slug.
-// slugLine is the file line of the slug key. Both ways of reading the front
-// matter end here, so their messages are the same.
-func checkMeta(path string, m *Meta, slugLine int) error {
+// checkMeta reports what a decoded m lacks: a title, a date, a valid slug,
+// aliases that are paths of the site, corrections with a date and a text.
+// line gives the file line of a top-level key. Both ways of reading the
+// front matter end here, so their messages are the same.
+func checkMeta(path string, m *Meta, line func(key string) int) error {
 	var errs diag.List
 	if strings.TrimSpace(m.Title) == "" {
 		errs.Add(path, 1, "front matter: missing title")
@@ -87,9 +88,38 @@ func checkMeta(path string, m *Meta, slugLine int) error {
 		errs.Add(path, 1, "front matter: missing date")
 	}
 	if m.Slug != "" && !validSlug.MatchString(m.Slug) {
-		errs.Add(path, slugLine, "front matter: slug %q: want lower-case letters, digits and single hyphens, such as %q", m.Slug, "russia-seeks-veto")
+		errs.Add(path, line("slug"), "front matter: slug %q: want lower-case letters, digits and single hyphens, such as %q", m.Slug, "russia-seeks-veto")
+	}
+	for i, a := range m.Aliases {
+		if !ValidAlias(a) {
+			errs.Add(path, line("aliases"), "front matter: aliases[%d]: %q is not a path of the site such as %q", i+1, a, "news/old-slug/")
+		}
+	}
+	for i, c := range m.Corrections {
+		if c.Date.IsZero() || strings.TrimSpace(c.Text) == "" {
+			errs.Add(path, line("corrections"), "front matter: corrections[%d]: want a date and a text", i+1)
+		}
 	}
 	return errs.Err()
+}
+
+// validAliasPart matches one segment of an alias path.
+var validAliasPart = regexp.MustCompile(`^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$`)
+
+// ValidAlias reports whether an alias is a path that the site can hold a
+// redirect page at: slash-separated segments of URL-safe characters, none
+// of them "." or "..", with an optional "/" at either end.
+func ValidAlias(alias string) bool {
+	p := strings.TrimSuffix(strings.TrimPrefix(alias, "/"), "/")
+	if p == "" {
+		return false
+	}
+	for part := range strings.SplitSeq(p, "/") {
+		if !validAliasPart.MatchString(part) {
+			return false
+		}
+	}
+	return true
 }
 
 // source says where YAML text sits in its file: the number of lines before

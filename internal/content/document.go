@@ -9,7 +9,8 @@
 // messages are the library's either way. Both ways end in the same checks.
 //
 // Where a key has a meaning in Hugo (title, date, description, summary, tags,
-// slug, draft), it has Hugo's name and type, so content stays portable.
+// slug, draft, publishDate, expiryDate, lastmod, aliases, weight, authors),
+// it has Hugo's name and type, so content stays portable.
 package content
 
 import "time"
@@ -32,23 +33,44 @@ type Document struct {
 
 // Meta is the front matter of an article.
 type Meta struct {
-	Title       string     `yaml:"title"`
-	Slug        string     `yaml:"slug"`
-	Description string     `yaml:"description,omitempty"` // the dek
-	Summary     string     `yaml:"summary,omitempty"`     // the lede
-	Headline    string     `yaml:"headline,omitempty"`    // the alternative headline
-	Date        time.Time  `yaml:"date"`
-	Lastmod     time.Time  `yaml:"lastmod,omitempty"`
-	Draft       bool       `yaml:"draft,omitempty"`
-	Author      string     `yaml:"author,omitempty"`
-	Source      string     `yaml:"source,omitempty"`
-	Tags        []string   `yaml:"tags,omitempty"`
-	Takeaways   []Takeaway `yaml:"takeaways,omitempty"`
-	Highlights  []string   `yaml:"highlights,omitempty"`
-	Risk        *Risk      `yaml:"risk,omitempty"`
-	Closing     string     `yaml:"closing,omitempty"`
-	Related     []string   `yaml:"related,omitempty"`
-	Seed        string     `yaml:"seed,omitempty"`
+	Title       string    `yaml:"title"`
+	Slug        string    `yaml:"slug"`
+	Description string    `yaml:"description,omitempty"` // the dek
+	Summary     string    `yaml:"summary,omitempty"`     // the lede
+	Headline    string    `yaml:"headline,omitempty"`    // the alternative headline
+	Date        time.Time `yaml:"date"`
+	Lastmod     time.Time `yaml:"lastmod,omitempty"`
+	Draft       bool      `yaml:"draft,omitempty"`
+	// PublishDate, when later than the build's clock, keeps the story out
+	// of the site until then; without it, Date does (as in Hugo).
+	PublishDate time.Time `yaml:"publishDate,omitempty"`
+	// ExpiryDate takes the story out of the site once the clock reaches it.
+	ExpiryDate time.Time `yaml:"expiryDate,omitempty"`
+	// Aliases are site-relative paths ("news/old-slug/") that redirect
+	// to the story, so that the links of a renamed story keep working.
+	Aliases []string `yaml:"aliases,omitempty"`
+	// Weight puts the story first on the front page: the lowest weight
+	// leads; 0, as in Hugo, means none.
+	Weight int `yaml:"weight,omitempty"`
+	// Pinned puts the story first on the front page, after those with a
+	// weight.
+	Pinned bool `yaml:"pinned,omitempty"`
+	// Withdrawn is the reason the story was withdrawn: it leaves every
+	// listing, and its page says only that it was withdrawn.
+	Withdrawn string `yaml:"withdrawn,omitempty"`
+	// Corrections are the notes shown at the end of a corrected story.
+	Corrections []Correction `yaml:"corrections,omitempty"`
+	Author      string       `yaml:"author,omitempty"`
+	// Authors are the story's bylines, as in Hugo; Author is one more.
+	Authors    []string   `yaml:"authors,omitempty"`
+	Source     string     `yaml:"source,omitempty"`
+	Tags       []string   `yaml:"tags,omitempty"`
+	Takeaways  []Takeaway `yaml:"takeaways,omitempty"`
+	Highlights []string   `yaml:"highlights,omitempty"`
+	Risk       *Risk      `yaml:"risk,omitempty"`
+	Closing    string     `yaml:"closing,omitempty"`
+	Related    []string   `yaml:"related,omitempty"`
+	Seed       string     `yaml:"seed,omitempty"`
 }
 
 // Takeaway is a quote card: the words quoted and who said them, or why they
@@ -56,6 +78,13 @@ type Meta struct {
 type Takeaway struct {
 	Quote   string `yaml:"quote"`
 	Context string `yaml:"context,omitempty"`
+}
+
+// Correction is a note of what a corrected story got wrong, and when it
+// was put right.
+type Correction struct {
+	Date time.Time `yaml:"date"`
+	Text string    `yaml:"text"`
 }
 
 // Risk is the boxed risk note of an article.

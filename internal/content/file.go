@@ -74,9 +74,9 @@ func Parse(path string, data []byte) (*Document, error) {
 	}
 	doc := &Document{Path: path, Body: body, BodyLine: bodyLine}
 	doc.Checksum, doc.edited = readChecksum(fm, body)
-	if m, slugLine, ok := decodeSimple(fm); ok {
+	if m, line, ok := decodeSimple(fm); ok {
 		doc.Meta = m
-		if err := checkMeta(path, &doc.Meta, slugLine); err != nil {
+		if err := checkMeta(path, &doc.Meta, line); err != nil {
 			return nil, err
 		}
 		return doc, nil

@@ -16,7 +16,7 @@ import (
 // simpleKeys are the keys of Meta, each at its bit in simpleDecoder.seen.
 var simpleKeys = [...]string{
 	"title", "slug", "description", "summary", "headline", "date", "lastmod",
-	"draft", "author", "source", "tags", "takeaways", "highlights", "risk",
+	"draft", "aliases", "author", "source", "tags", "takeaways", "highlights", "risk",
 	"closing", "related", "seed",
 }
 
@@ -27,32 +27,32 @@ var simpleKeys = [...]string{
 // of the risk ("  title: text"). Each key is a key of Meta, given once; each
 // text is on one line, either single-quoted or a plain YAML scalar that
 // means the text itself (see simpleText). It reports whether it did;
-// slugLine is the file line of the slug key, or 1 without one.
-func decodeSimple(fm string) (m Meta, slugLine int, ok bool) {
+// line gives the file line of a top-level key, or 1 without one.
+func decodeSimple(fm string) (m Meta, line func(key string) int, ok bool) {
 	if !simpleChars(fm) {
-		return Meta{}, 0, false
+		return Meta{}, nil, false
 	}
-	d := simpleDecoder{slugLine: 1}
+	d := simpleDecoder{}
 	for n := 1; fm != ""; n++ {
 		line, rest, _ := strings.Cut(fm, "\n")
 		if !d.line(line, n) {
-			return Meta{}, 0, false
+			return Meta{}, nil, false
 		}
 		fm = rest
 	}
 	if !d.closeBlock() || d.seen == 0 {
-		return Meta{}, 0, false
+		return Meta{}, nil, false
 	}
-	return d.m, d.slugLine, true
+	return d.m, d.keyLine, true
 }
 
 // simpleDecoder is the state of decodeSimple between lines.
 type simpleDecoder struct {
-	m        Meta
-	slugLine int
-	seen     uint32 // the top-level keys given, by index in simpleKeys
-	block    string // the key whose list or mapping is open, or ""
-	entries  int    // how many lines the open block has
+	m       Meta
+	lines   [len(simpleKeys)]int // the file line of each key given
+	seen    uint32               // the top-level keys given, by index in simpleKeys
+	block   string               // the key whose list or mapping is open, or ""
+	entries int                  // how many lines the open block has
 }
 
 // line decodes line n of the front matter.
@@ -89,6 +89,7 @@ func (d *simpleDecoder) topLevel(s string, n int) bool {
 		return false
 	}
 	d.seen |= 1 << i
+	d.lines[i] = fmLine(n)
 	if value == "" {
 		return d.openBlock(key)
 	}
@@ -99,7 +100,7 @@ func (d *simpleDecoder) topLevel(s string, n int) bool {
 // openBlock opens the list or mapping of key.
 func (d *simpleDecoder) openBlock(key string) bool {
 	switch key {
-	case "tags", "highlights", "related", "takeaways":
+	case "aliases", "tags", "highlights", "related", "takeaways":
 	case "risk":
 		d.m.Risk = &Risk{}
 	default:
@@ -119,8 +120,6 @@ func (d *simpleDecoder) scalar(key, s string, n int) bool {
 	case "draft":
 		d.m.Draft = s == "true"
 		return s == "true" || s == "false"
-	case "slug":
-		d.slugLine = fmLine(n)
 	}
 	field := d.textField(key)
 	text, ok := simpleText(s)
@@ -156,11 +155,21 @@ func (d *simpleDecoder) textField(key string) *string {
 	return nil
 }
 
+// keyLine returns the file line of a top-level key, or 1.
+func (d *simpleDecoder) keyLine(key string) int {
+	for i, k := range simpleKeys {
+		if k == key && d.lines[i] > 0 {
+			return d.lines[i]
+		}
+	}
+	return 1
+}
+
 // blockLine decodes an indented line, an entry of the open block.
 func (d *simpleDecoder) blockLine(s string) bool {
 	d.entries++
 	switch d.block {
-	case "tags", "highlights", "related":
+	case "aliases", "tags", "highlights", "related":
 		s, ok := strings.CutPrefix(s, "  - ")
 		if !ok {
 			return false
@@ -193,6 +202,8 @@ func (d *simpleDecoder) list() *[]string {
 		return &d.m.Tags
 	case "highlights":
 		return &d.m.Highlights
+	case "aliases":
+		return &d.m.Aliases
 	}
 	return &d.m.Related
 }

@@ -18,7 +18,7 @@ import (
 // if every text in m is one that it writes plain (see plainText) and the
 // title, slug and date are set. It reports whether it did.
 func encodeSimple(b *bytes.Buffer, m *Meta) bool {
-	if m.Title == "" || m.Slug == "" || m.Date.IsZero() || !m.simpleTexts() {
+	if m.Title == "" || m.Slug == "" || m.Date.IsZero() || m.deskKeys() || !m.simpleTexts() {
 		return false
 	}
 	field := func(key, text string) {
@@ -47,6 +47,7 @@ func encodeSimple(b *bytes.Buffer, m *Meta) bool {
 	if m.Draft {
 		field("draft", "true")
 	}
+	list("aliases", m.Aliases)
 	field("author", m.Author)
 	field("source", m.Source)
 	list("tags", m.Tags)
@@ -69,11 +70,18 @@ func encodeSimple(b *bytes.Buffer, m *Meta) bool {
 	return true
 }
 
+// deskKeys reports whether m has any of the keys an editor sets by hand
+// and convert never writes but for aliases; the library writes those.
+func (m *Meta) deskKeys() bool {
+	return !m.PublishDate.IsZero() || !m.ExpiryDate.IsZero() || m.Weight != 0 || m.Pinned ||
+		m.Withdrawn != "" || len(m.Corrections) > 0 || len(m.Authors) > 0
+}
+
 // simpleTexts reports whether every text of m that is written is one that
 // the library writes plain, and every takeaway and risk has its first key.
 func (m *Meta) simpleTexts() bool {
 	texts := []string{m.Title, m.Slug, m.Description, m.Summary, m.Headline, m.Author, m.Source, m.Closing, m.Seed}
-	for _, list := range [][]string{m.Tags, m.Highlights, m.Related} {
+	for _, list := range [][]string{m.Aliases, m.Tags, m.Highlights, m.Related} {
 		for _, s := range list {
 			if s == "" { // a list item is written even when empty
 				return false

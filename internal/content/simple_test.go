@@ -43,7 +43,7 @@ func frontMatterOf(tb testing.TB, name string) string {
 // whether decodeSimple read fm.
 func checkSameAsYAML(t *testing.T, fm string) bool {
 	t.Helper()
-	got, slugLine, ok := decodeSimple(fm)
+	got, line, ok := decodeSimple(fm)
 	if !ok {
 		return false
 	}
@@ -53,7 +53,7 @@ func checkSameAsYAML(t *testing.T, fm string) bool {
 	}
 	var want Meta
 	wantErr := decodeMeta("x.md", &root, &want)
-	gotErr := checkMeta("x.md", &got, slugLine)
+	gotErr := checkMeta("x.md", &got, line)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("front matter\n%s\nsimple: %#v\n  YAML: %#v", fm, got, want)
 	}
@@ -86,6 +86,7 @@ var simpleCases = []string{
 	simpleOK + "headline: ‘Quoted’ “words” — dash\u00a0# nbsp\n",
 	simpleOK + "summary: 'It''s: here # too'\nrelated:\n  - ' spaced '\n  - 'null'\n",
 	simpleOK + "lastmod: 2025-08-21\ndraft: true\n",
+	simpleOK + "aliases:\n  - news/old-slug/\n  - archive/x.html\n",
 	"title: T\ndate: 2025-08-21T10:00:00.5+02:00\n",
 	"title: T\ndate: 2025-8-1 10:00:00\n",
 	simpleOK + "\n# a comment\ntags:\n\n  - a\n\n  - b\n\n",
