@@ -10,13 +10,17 @@ import (
 	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/serve"
+	"github.com/t4k3news/digest/internal/site"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("build", "[--source DIR] [--destination DIR] [--base-url URL] [--watch]", stderr)
+	fs := newFlags("build", "[--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--future] [--expired] [--watch]", stderr)
 	source := fs.String("source", ".", "the site's root `folder`: content/, templates/ and static/")
 	dest := fs.String("destination", "", "the output `folder` (default SOURCE/public)")
 	baseURL := fs.String("base-url", "", "the `URL` the site is published at, e.g. https://example.github.io/digest/ (default: baseURL in digest.yaml)")
+	drafts := fs.Bool("drafts", false, "include drafts (draft: true)")
+	future := fs.Bool("future", false, "include stories whose publishDate is still to come")
+	expired := fs.Bool("expired", false, "include stories whose expiryDate has passed")
 	watching := fs.Bool("watch", false, "build again after each change to the sources, until Ctrl-C")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -28,6 +32,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		Source:      os.DirFS(*source),
 		Destination: *dest,
 		BaseURL:     *baseURL,
+		Publish:     site.Publish{Now: time.Now(), Drafts: *drafts, Future: *future, Expired: *expired},
 	}
 	res, err := build.Build(opts)
 	switch {

@@ -5,8 +5,8 @@
 // Usage:
 //
 //	digest convert [--source DIR] [--force] [--date DATE]
-//	digest build   [--source DIR] [--destination DIR] [--base-url URL] [--watch]
-//	digest serve   [--source DIR] [--bind ADDR] [--port N] [--base-url URL]
+//	digest build   [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--future] [--expired] [--watch]
+//	digest serve   [--source DIR] [--bind ADDR] [--port N] [--base-url URL] [--drafts=false] [--future] [--expired]
 //	digest check   [--destination DIR] [--base-url URL]
 //
 // Run "digest COMMAND -h" for a command's flags.

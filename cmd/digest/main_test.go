@@ -46,7 +46,8 @@ func TestScripts(t *testing.T) {
 			return os.CopyFS(filepath.Join(env.WorkDir, "realseeds"), os.DirFS(filepath.Join("..", "..", "seeds")))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"links": cmdLinks,
+			"links":   cmdLinks,
+			"mention": cmdMention,
 		},
 	})
 }
@@ -95,4 +96,32 @@ func cmdLinks(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%d of %d links broken:\n%s", len(broken), checked, strings.Join(broken, "\n"))
 	}
 	ts.Logf("%d links checked", checked)
+}
+
+// cmdMention checks whether any file below DIR, of any kind (pages,
+// feeds, sitemaps, search index), contains TEXT: mention DIR TEXT, or
+// ! mention DIR TEXT for none. It names the files that do.
+func cmdMention(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mention DIR TEXT")
+	}
+	root := ts.MkAbs(args[0])
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err == nil && strings.Contains(string(data), args[1]) {
+			files = append(files, p[len(root)+1:])
+		}
+		return err
+	})
+	ts.Check(err)
+	switch {
+	case neg && len(files) > 0:
+		ts.Fatalf("%q is in %s", args[1], strings.Join(files, ", "))
+	case !neg && len(files) == 0:
+		ts.Fatalf("%q is in no file under %s", args[1], args[0])
+	}
 }

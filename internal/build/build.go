@@ -42,6 +42,8 @@ type Options struct {
 	// BaseURL overrides the config's base URL, the URL the site is
 	// published at, unless it is "".
 	BaseURL string
+	// Publish decides which stories are in the site, at the build's clock.
+	Publish site.Publish
 }
 
 // Result counts what a build did.
@@ -49,21 +51,27 @@ type Result struct {
 	Articles, Topics int
 	output.Stats
 	Elapsed time.Duration
+	// Schedule is what goes out or comes down after the build's clock.
+	Schedule site.Schedule
 }
 
 // Pages is the number of files in the new site.
 func (r Result) Pages() int { return r.Written + r.Unchanged }
 
 func (r Result) String() string {
-	return fmt.Sprintf("built %d files (%d articles, %d topics) in %v: %d written, %d unchanged, %d removed",
+	s := fmt.Sprintf("built %d files (%d articles, %d topics) in %v: %d written, %d unchanged, %d removed",
 		r.Pages(), r.Articles, r.Topics, r.Elapsed.Round(time.Millisecond), r.Written, r.Unchanged, r.Removed)
+	if n := r.Schedule.Scheduled; n > 0 {
+		s += fmt.Sprintf("; %d scheduled, the next at %s", n, r.Schedule.Next.Format(time.RFC3339))
+	}
+	return s
 }
 
 // Build builds the site. Errors in the sources are reported together (a
 // diag.List) and leave the destination as it was.
 func Build(opts Options) (Result, error) {
 	start := time.Now()
-	s, sidebars, r, err := prepare(opts)
+	s, sidebars, r, sched, err := prepare(opts)
 	if err != nil {
 		return Result{}, err
 	}
@@ -79,20 +87,21 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Articles: len(s.Articles), Topics: len(s.Topics), Stats: stats, Elapsed: time.Since(start)}, nil
+	return Result{Articles: len(s.Articles), Topics: len(s.Topics), Stats: stats, Elapsed: time.Since(start), Schedule: sched}, nil
 }
 
 // prepare loads and checks everything a build needs before anything is
 // written, reporting content and template errors together. The articles'
 // sidebars are left to the returned function (see site.Start).
-func prepare(opts Options) (*site.Site, func(), *render.Renderer, error) {
+func prepare(opts Options) (*site.Site, func(), *render.Renderer, site.Schedule, error) {
+	var none site.Schedule
 	cfg, err := siteConfig(opts)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, none, err
 	}
 	routes, err := route.New(cfg.BaseURL)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, none, err
 	}
 	docs, loadErr := content.Load(opts.Source, ContentDir)
 	r, tmplErr := render.New(opts.Source, TemplatesDir)
@@ -100,14 +109,14 @@ func prepare(opts Options) (*site.Site, func(), *render.Renderer, error) {
 	errs.Append(ContentDir, loadErr)
 	errs.Append("", tmplErr) // html/template names the file and line
 	if err := errs.Err(); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, none, err
 	}
-	s, sidebars, err := site.Start(docs, routes)
+	s, sidebars, err := opts.Publish.Start(docs, routes)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, none, err
 	}
 	r.Config = cfg
-	return s, sidebars, r, nil
+	return s, sidebars, r, opts.Publish.Schedule(docs), nil
 }
 
 // siteConfig is opts.Config, or the config file of opts.Source, with the

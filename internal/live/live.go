@@ -23,6 +23,7 @@ import (
 	"net/url"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
@@ -46,6 +47,10 @@ type Options struct {
 	Root string
 	// BaseURL overrides the config's base URL unless it is "".
 	BaseURL string
+	// Publish says which stories are in the site (the preview shows
+	// drafts); its clock is Now, read when the site is loaded.
+	Publish site.Publish
+	Now     func() time.Time
 }
 
 // Engine is a site kept in memory. Its methods are safe for concurrent use,
@@ -111,7 +116,7 @@ func (e *Engine) Load() error {
 	if err != nil {
 		return err
 	}
-	model, err := site.NewLive(docs, routes)
+	model, err := e.publish().NewLive(docs, routes)
 	if err != nil {
 		return err
 	}
@@ -128,6 +133,15 @@ func (e *Engine) Load() error {
 	e.version++
 	e.mu.Unlock()
 	return nil
+}
+
+// publish is the rule of the options at the engine's clock.
+func (e *Engine) publish() site.Publish {
+	p := e.opts.Publish
+	if e.opts.Now != nil {
+		p.Now = e.opts.Now()
+	}
+	return p
 }
 
 // loaded reports whether a Load has succeeded.

@@ -15,6 +15,7 @@ import (
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/live"
+	"github.com/t4k3news/digest/internal/site"
 	"github.com/t4k3news/digest/internal/watch"
 )
 
@@ -29,8 +30,11 @@ type Options struct {
 	BaseURL string
 	// Log gets the server's address and one line per rebuild.
 	Log io.Writer
-	// Now is the clock rebuilds are timed and stamped with.
+	// Now is the clock rebuilds are timed and stamped with, and stories
+	// published by.
 	Now func() time.Time
+	// Publish says which stories the preview shows: drafts, by default.
+	Publish site.Publish
 	// Ready, if set, is called with the site's URL once it is served.
 	Ready func(url string)
 }
@@ -39,7 +43,7 @@ type Options struct {
 // until ctx is done. A site that does not load is served as a page of its
 // problems, at every path, until a change makes it load.
 func Run(ctx context.Context, opts Options) error {
-	e := live.New(live.Options{Root: opts.Root, BaseURL: opts.BaseURL})
+	e := live.New(live.Options{Root: opts.Root, BaseURL: opts.BaseURL, Publish: opts.Publish, Now: opts.Now})
 	loadErr := e.Load()
 	w, err := watch.New(opts.Root, Watched, []string{config.File})
 	if err != nil {

@@ -31,6 +31,7 @@ func WatchBuild(ctx context.Context, opts build.Options, root string, stdout, st
 		if slices.ContainsFunc(paths, func(p string) bool { return strings.HasPrefix(p, "seeds/") }) {
 			reconvert(root, stderr)
 		}
+		opts.Publish.Now = start // a scheduled story goes out at the first build after its time
 		res, err := build.Build(opts)
 		stamp := fmt.Sprintf("%s %s:", start.Format(time.TimeOnly), Summary(paths))
 		if err != nil {

@@ -28,20 +28,15 @@ type Live struct {
 	postings map[string][]*Article // feature → articles in digest order
 }
 
-// NewLive builds the site from docs, as New does, without sidebars.
+// NewLive is [Publish.NewLive] of the zero Publish.
 func NewLive(docs []*content.Document, routes *route.Site) (*Live, error) {
-	l, err := newLive(docs, routes)
-	if err != nil {
-		return nil, err
-	}
-	l.indexAll()
-	return l, nil
+	return Publish{}.NewLive(docs, routes)
 }
 
 // newLive makes the site's articles and topics, without the indexes that
 // sidebars are made from.
-func newLive(docs []*content.Document, routes *route.Site) (*Live, error) {
-	s := &Site{Routes: routes, bySlug: make(map[string]*Article)}
+func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, error) {
+	s := &Site{Routes: routes, bySlug: make(map[string]*Article), pub: p}
 	if err := s.addArticles(docs); err != nil {
 		return nil, err
 	}
@@ -88,7 +83,7 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	}
 	var added []*Article
 	for _, d := range docs {
-		if !d.Meta.Draft {
+		if l.s.pub.Includes(&d.Meta) {
 			added = append(added, l.s.newArticle(d))
 		}
 	}
@@ -135,7 +130,7 @@ func (l *Live) failure(docs []*content.Document, gone map[string]bool) error {
 			all = append(all, a.Doc)
 		}
 	}
-	s := &Site{Routes: l.s.Routes, bySlug: make(map[string]*Article)}
+	s := &Site{Routes: l.s.Routes, bySlug: make(map[string]*Article), pub: l.s.pub}
 	return s.addArticles(append(all, docs...))
 }
 

@@ -28,6 +28,7 @@ type Site struct {
 	Featured []*Topic
 
 	bySlug map[string]*Article
+	pub    Publish // which stories are in
 }
 
 // Article is one published article and its place in the site.
@@ -71,29 +72,15 @@ type Topic struct {
 	Articles []*Article
 }
 
-// New builds the site from the loaded documents, every sidebar complete.
-// Drafts are left out. Two published documents with the same slug are an
-// error naming both files.
+// New builds the site from the loaded documents as the zero [Publish]
+// does: drafts and withdrawn stories left out, no dates applied.
 func New(docs []*content.Document, routes *route.Site) (*Site, error) {
-	s, sidebars, err := Start(docs, routes)
-	if err != nil {
-		return nil, err
-	}
-	sidebars()
-	return s, nil
+	return Publish{}.New(docs, routes)
 }
 
-// Start makes the site as New does but for the articles' sidebars, their
-// Related and More, which it returns as a function to call. That function
-// writes nothing but each article's Related and More, so the pages that
-// show no sidebar (front page, topic pages, feeds) can be made while it
-// runs.
+// Start is [Publish.Start] of the zero Publish.
 func Start(docs []*content.Document, routes *route.Site) (*Site, func(), error) {
-	l, err := newLive(docs, routes)
-	if err != nil {
-		return nil, nil, err
-	}
-	return l.s, func() { l.indexAll(); l.Complete() }, nil
+	return Publish{}.Start(docs, routes)
 }
 
 // Article returns the article with the given slug, or nil.
@@ -101,7 +88,7 @@ func (s *Site) Article(slug string) *Article { return s.bySlug[slug] }
 
 func (s *Site) addArticles(docs []*content.Document) error {
 	for _, d := range docs {
-		if !d.Meta.Draft {
+		if s.pub.Includes(&d.Meta) {
 			s.Articles = append(s.Articles, s.newArticle(d))
 		}
 	}

@@ -1,0 +1,55 @@
+package live
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/t4k3news/digest/internal/site"
+)
+
+// TestPreviewShowsDrafts checks that the preview, with drafts on as
+// digest serve has them, shows a draft with its banner and still leaves
+// out a story scheduled after its clock.
+func TestPreviewShowsDrafts(t *testing.T) {
+	ts := newTestSite(t, 3)
+	draft := ts.pick()
+	draft.Meta.Draft = true
+	ts.save(draft)
+	future := ts.pick()
+	for future.Path == draft.Path {
+		future = ts.pick()
+	}
+	future.Meta.PublishDate = time.Date(2999, 1, 1, 0, 0, 0, 0, time.UTC)
+	ts.save(future)
+	now := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+
+	e := New(Options{Root: ts.root, Publish: site.Publish{Drafts: true}, Now: now})
+	if err := e.Load(); err != nil {
+		t.Fatal(err)
+	}
+	page, err := e.File("news/" + draft.Meta.Slug + "/index.html")
+	if err != nil {
+		t.Fatalf("draft page: %v", err)
+	}
+	if !strings.Contains(string(page), `class="draft-banner"`) {
+		t.Error("the draft's page has no Draft banner")
+	}
+	front, _ := e.File("index.html")
+	if !strings.Contains(string(front), `class="draft-label"`) {
+		t.Error("the draft's card has no Draft label")
+	}
+	if _, err := e.File("news/" + future.Meta.Slug + "/index.html"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("scheduled story's page: err = %v, want not found", err)
+	}
+
+	e = New(Options{Root: ts.root, Now: now})
+	if err := e.Load(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.File("news/" + draft.Meta.Slug + "/index.html"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("without drafts, the draft's page: err = %v, want not found", err)
+	}
+}
