@@ -143,13 +143,8 @@ func publisher(c *config.Config) Agent {
 	return Agent{Type: "Organization", Name: name, URL: c.Publisher.URL}
 }
 
-// Modified is the time an article last changed: its lastmod, or its date.
-func Modified(a *site.Article) time.Time {
-	if a.Meta.Lastmod.After(a.Meta.Date) {
-		return a.Meta.Lastmod
-	}
-	return a.Meta.Date
-}
+// Modified is the time an article last changed: see [site.Article.Modified].
+func Modified(a *site.Article) time.Time { return a.Modified() }
 
 // Date formats t as ISO 8601, as schema.org and Open Graph want it.
 func Date(t time.Time) string { return t.Format(time.RFC3339) }

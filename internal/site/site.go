@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
@@ -52,6 +53,26 @@ type Article struct {
 
 	n int // index in Site.Articles
 }
+
+// Modified is the time the article last changed: the latest of its date,
+// its lastmod and the dates of its corrections. Feeds, sitemaps and
+// schema.org data all give this time, and the page shows it as "Updated"
+// when it is later than the date.
+func (a *Article) Modified() time.Time {
+	t := a.Meta.Date
+	if a.Meta.Lastmod.After(t) {
+		t = a.Meta.Lastmod
+	}
+	for _, c := range a.Meta.Corrections {
+		if c.Date.After(t) {
+			t = c.Date
+		}
+	}
+	return t
+}
+
+// Updated reports whether the article changed after its date.
+func (a *Article) Updated() bool { return a.Modified().After(a.Meta.Date) }
 
 // Related is an editorial related-news title. Article is the site's article
 // it names, or nil when it names none: the title is then shown as plain
