@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -28,8 +27,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
 	}
+	if err := checkDestination(*source, *dest); err != nil {
+		return err
+	}
+	src, err := openSource(*source)
+	if err != nil {
+		return err
+	}
 	opts := build.Options{
-		Source:      os.DirFS(*source),
+		Source:      src,
 		Destination: *dest,
 		BaseURL:     *baseURL,
 		Publish:     site.Publish{Now: time.Now(), Drafts: *drafts, Future: *future, Expired: *expired},

@@ -44,6 +44,8 @@ type Config struct {
 	Domain string `yaml:"domain"`
 	// FeedLength is the number of newest articles in each feed.
 	FeedLength int `yaml:"feedLength"`
+	// Limits bounds what is read from one source file.
+	Limits Limits `yaml:"limits"`
 
 	// Path is the file the config was read from, or "" for the defaults.
 	Path string `yaml:"-"`
@@ -67,6 +69,7 @@ func Default() *Config {
 		Language:    "en",
 		Publisher:   Publisher{Name: "T4K3.news"},
 		FeedLength:  20,
+		Limits:      defaultLimits(),
 	}
 }
 
@@ -128,6 +131,7 @@ func (c *Config) check(data []byte) error {
 	if c.FeedLength < 1 {
 		bad("feedLength", "want 1 or more, got %d", c.FeedLength)
 	}
+	c.Limits.check(bad)
 	return errs.Err()
 }
 

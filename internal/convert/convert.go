@@ -31,6 +31,7 @@ import (
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/seed"
+	"github.com/t4k3news/digest/internal/sourcefs"
 )
 
 // Options controls a conversion.
@@ -42,6 +43,9 @@ type Options struct {
 	// Date stamps articles converted for the first time. If it is zero, the
 	// seed file's modification time is used.
 	Date time.Time
+	// Limits caps the size of a seed and a content file; zero fields take
+	// sourcefs's defaults.
+	Limits sourcefs.Limits
 }
 
 // Report says what a conversion did. Paths are Source joined with
@@ -69,9 +73,15 @@ func Run(opts Options) (*Report, error) {
 		return nil, fmt.Errorf("convert: no seeds in %s", filepath.Join(opts.Source, "seeds"))
 	}
 	c := &converter{opts: opts, dir: filepath.Join(opts.Source, "content")}
+	if err := checkContentDir(opts.Source, c.dir); err != nil {
+		return nil, fmt.Errorf("convert: %w", err)
+	}
+	if c.src, err = sourcefs.New(opts.Source, opts.Limits); err != nil {
+		return nil, fmt.Errorf("convert: %w", err)
+	}
 	rep := &Report{}
 	var errs diag.List
-	if c.existing, err = scan(c.dir, &errs, &rep.Warnings); err != nil {
+	if c.existing, err = scan(c.dir, c.readFile, &errs, &rep.Warnings); err != nil {
 		return nil, err
 	}
 	results := make([]result, len(seeds)) // Glob sorts by name
@@ -91,6 +101,7 @@ func Run(opts Options) (*Report, error) {
 type converter struct {
 	opts     Options
 	dir      string // the content folder
+	src      *sourcefs.FS
 	existing *existing
 	// stop is set by an error that stops the run; seeds whose turn comes
 	// after it are left alone.
@@ -142,7 +153,11 @@ func collect(rep *Report, errs *diag.List, results []result) error {
 // the slug its title gives and without a date, or nil after recording in r
 // why there is none. It depends on no other seed.
 func (c *converter) prepare(path string, r *result) *content.Document {
-	data, err := os.ReadFile(path)
+	data, err := c.readFile(path)
+	if _, refused := err.(*diag.Error); refused {
+		r.path, r.err = path, err
+		return nil
+	}
 	if err != nil {
 		r.fatal = fmt.Errorf("convert: %w", err)
 		return nil
@@ -153,6 +168,21 @@ func (c *converter) prepare(path string, r *result) *content.Document {
 		return nil
 	}
 	return document(a, &r.warns)
+}
+
+// readFile reads the file at path, inside the site's folder, as sourcefs
+// does: a file that is not a regular file, or is over its cap, or a link
+// out of the folder, is a *diag.Error naming path.
+func (c *converter) readFile(path string) ([]byte, error) {
+	rel, err := filepath.Rel(c.opts.Source, path)
+	if err != nil {
+		return nil, err
+	}
+	data, err := c.src.ReadFile(filepath.ToSlash(rel))
+	if d, ok := err.(*diag.Error); ok {
+		d.File = path
+	}
+	return data, err
 }
 
 // place gives doc its path, slug and date: those of its earlier content

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -23,10 +24,11 @@ type existing struct {
 	taken map[string]string
 }
 
-// scan reads the content files in dir, in parallel, and records them in
-// name order. A file that does not parse is an error, but its name stays
-// taken so that convert never overwrites it.
-func scan(dir string, errs, warns *diag.List) (*existing, error) {
+// scan reads the content files in dir with readFile, in parallel, and
+// records them in name order. A file that does not parse is an error, but
+// its name stays taken so that convert never overwrites it. The temporary
+// files of a convert that was killed are removed.
+func scan(dir string, readFile func(string) ([]byte, error), errs, warns *diag.List) (*existing, error) {
 	ex := &existing{bySeed: map[string]*content.Document{}, taken: map[string]string{}}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -37,6 +39,12 @@ func scan(dir string, errs, warns *diag.List) (*existing, error) {
 	}
 	var paths []string
 	for _, e := range entries { // ReadDir sorts by name
+		if leftover(e) {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("convert: removing a leftover temporary file: %w", err)
+			}
+			continue
+		}
 		if e.IsDir() || filepath.Ext(e.Name()) != ".md" || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
@@ -44,7 +52,7 @@ func scan(dir string, errs, warns *diag.List) (*existing, error) {
 	}
 	docs := make([]*content.Document, len(paths))
 	docErrs := make([]error, len(paths))
-	parallel.For(len(paths), workers, func(i int) { docs[i], docErrs[i] = read(paths[i]) })
+	parallel.For(len(paths), workers, func(i int) { docs[i], docErrs[i] = read(paths[i], readFile) })
 	for i, path := range paths {
 		ex.taken[strings.TrimSuffix(filepath.Base(path), ".md")] = path
 		if docErrs[i] != nil {
@@ -56,10 +64,20 @@ func scan(dir string, errs, warns *diag.List) (*existing, error) {
 	return ex, nil
 }
 
+// tempName matches the names createTemp gives, and nothing an editor
+// would name a file.
+var tempName = regexp.MustCompile(`^\.convert-[0-9a-z]+\.tmp$`)
+
+// leftover reports whether e is a temporary file of a convert that did not
+// finish: killed between creating it and renaming it into place.
+func leftover(e fs.DirEntry) bool {
+	return e.Type().IsRegular() && tempName.MatchString(e.Name())
+}
+
 // read parses the content file at path, keeping only what convert needs:
 // the seed, slug and date, and whether the file was edited.
-func read(path string) (*content.Document, error) {
-	data, err := os.ReadFile(path)
+func read(path string, readFile func(string) ([]byte, error)) (*content.Document, error) {
+	data, err := readFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
 	"sync"
 	"time"
 
@@ -30,6 +29,7 @@ import (
 	"github.com/t4k3news/digest/internal/render"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
+	"github.com/t4k3news/digest/internal/sourcefs"
 )
 
 // Folders of a site's source, relative to its root, as internal/build reads
@@ -57,7 +57,8 @@ type Options struct {
 // except that Apply calls must not overlap.
 type Engine struct {
 	opts Options
-	fsys fs.FS
+	src  *sourcefs.FS // the site's folder, with the default caps
+	fsys fs.FS        // the same, with the caps of the site's config
 
 	// The sources as they are on disk, good or bad; only Apply uses them.
 	sums    map[string][sha256.Size]byte // file → checksum of what was read
@@ -89,20 +90,22 @@ func (e *Engine) clearSources() {
 }
 
 // Load reads the whole site. On error the engine serves nothing, and the
-// next Apply calls Load again. Files are read through an os.Root, so that
-// no symbolic link leads out of the site's folder.
+// next Apply calls Load again. Files are read through sourcefs, so that
+// no symbolic link leads out of the site's folder and no pipe or device is
+// read.
 func (e *Engine) Load() error {
-	if e.fsys == nil {
-		root, err := os.OpenRoot(e.opts.Root)
+	if e.src == nil {
+		src, err := sourcefs.New(e.opts.Root, sourcefs.Limits{})
 		if err != nil {
 			return err
 		}
-		e.fsys = root.FS()
+		e.src, e.fsys = src, src
 	}
 	cfg, err := e.config()
 	if err != nil {
 		return err
 	}
+	e.fsys = e.src.WithLimits(cfg.Limits.Files())
 	routes, err := route.New(cfg.BaseURL)
 	if err != nil {
 		return err
@@ -153,7 +156,7 @@ func (e *Engine) loaded() bool {
 
 // config reads the site config, with the base URL of the options over it.
 func (e *Engine) config() (*config.Config, error) {
-	cfg, err := config.Load(e.fsys, config.File)
+	cfg, err := config.Load(e.src, config.File)
 	if err != nil || e.opts.BaseURL == "" {
 		return cfg, err
 	}

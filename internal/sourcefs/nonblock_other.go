@@ -1,0 +1,5 @@
+//go:build !unix
+
+package sourcefs
+
+const nonBlock = 0

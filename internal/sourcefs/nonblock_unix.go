@@ -1,0 +1,7 @@
+//go:build unix
+
+package sourcefs
+
+import "syscall"
+
+const nonBlock = syscall.O_NONBLOCK
