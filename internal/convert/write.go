@@ -8,6 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/output"
 )
 
 // writeFile replaces the file at path with data atomically: readers, and a
@@ -50,4 +53,15 @@ func createTemp(dir string) (*os.File, error) {
 		}
 	}
 	return nil, fmt.Errorf("no free temporary name in %s", dir)
+}
+
+// checkContentDir refuses a content folder that is, holds or lies in
+// another folder of the site in root, through a symbolic link: convert
+// would write its files among the seeds, templates or static files.
+func checkContentDir(root, dir string) error {
+	var guarded []output.Guarded
+	for _, other := range []string{"seeds", "templates", "static", config.File} {
+		guarded = append(guarded, output.Guarded{Path: filepath.Join(root, other)})
+	}
+	return output.CheckDestination(dir, guarded...)
 }
