@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/route"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -38,10 +39,6 @@ func (in source) syntaxError(path string, err error) error {
 	}
 	return diag.Errorf(path, 1, "%s%s", in.prefix, msg)
 }
-
-// validSlug matches what route.Slug makes; a slug becomes a folder name,
-// so nothing else (no "/", no "..") may pass.
-var validSlug = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // keyLine returns the file line of a top-level key, or 1.
 func keyLine(root *yaml.Node, key string) int {
@@ -87,7 +84,7 @@ func checkMeta(path string, m *Meta, line func(key string) int) error {
 	if m.Date.IsZero() {
 		errs.Add(path, 1, "front matter: missing date")
 	}
-	if m.Slug != "" && !validSlug.MatchString(m.Slug) {
+	if m.Slug != "" && !route.IsSlug(m.Slug) {
 		errs.Add(path, line("slug"), "front matter: slug %q: want lower-case letters, digits and single hyphens, such as %q", m.Slug, "russia-seeks-veto")
 	}
 	for i, a := range m.Aliases {

@@ -1,6 +1,8 @@
 package convert
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"path/filepath"
 	"strings"
 
@@ -36,8 +38,35 @@ func document(a *seed.Article, warns *diag.List) *content.Document {
 		m.Risk = &content.Risk{Title: a.Risk.Title, Text: a.Risk.Text}
 	}
 	derive(a, &m, warns)
-	m.Slug = route.Slug(m.Title, strings.TrimSuffix(m.Seed, ".txt"))
+	m.Slug = slugOf(a, &m, warns)
 	return &content.Document{Meta: m, Body: body(a)}
+}
+
+// slugOf is the slug of the title, by the rule a build checks
+// (route.Slug). A title with no letter or digit in it, such as "!!! ???",
+// has none: the slug then comes from the dek, else the first words of the
+// text, else a short hash of the seed's name, with a warning to choose a
+// better one.
+func slugOf(a *seed.Article, m *content.Meta, warns *diag.List) string {
+	if s := route.Slug(m.Title, ""); s != "" {
+		return s
+	}
+	first, _ := firstParagraph(a)
+	words := strings.Fields(first)
+	words = words[:min(len(words), 8)]
+	for _, alt := range []struct{ what, text string }{
+		{"the dek", m.Description},
+		{"the first words of the text", strings.Join(words, " ")},
+	} {
+		if s := route.Slug(alt.text, ""); s != "" {
+			warns.Add(a.Name, a.Lines.Headline, "the headline %q has no letter or digit for a slug; slug %q taken from %s (set slug: in the content file to choose another)", m.Title, s, alt.what)
+			return s
+		}
+	}
+	sum := sha256.Sum256([]byte(m.Seed))
+	s := "article-" + hex.EncodeToString(sum[:4])
+	warns.Add(a.Name, a.Lines.Headline, "the headline %q has no letter or digit for a slug, nor the dek or text; slug %q made from the seed's name (set slug: in the content file to choose another)", m.Title, s)
+	return s
 }
 
 // body is the Markdown body: the body paragraphs, then the analysis under

@@ -6,6 +6,7 @@ package route
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/gosimple/slug"
@@ -15,12 +16,21 @@ import (
 // stay well under file-system limits.
 const MaxSlug = 80
 
+// slugPattern is the slug rule: lower-case ASCII letters and digits in
+// words joined by single hyphens. A slug becomes a folder name and a URL
+// segment, so it may hold nothing that needs escaping in either.
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// IsSlug reports whether s follows the slug rule: every slug Slug makes
+// does, and a build accepts a content file's slug only if it does.
+func IsSlug(s string) bool { return slugPattern.MatchString(s) }
+
 // Slug turns a headline or tag into a URL path segment: lower case ASCII
 // words joined by hyphens, transliterated from other scripts, at most
-// MaxSlug bytes and cut at a word boundary. It is never empty: text with no
-// letters or digits gives fallback.
+// MaxSlug bytes and cut at a word boundary. Text with no letters or digits
+// gives fallback, which must be a slug or "".
 func Slug(text, fallback string) string {
-	s := slug.Make(text)
+	s := strings.Join(strings.FieldsFunc(slug.Make(text), notSlugByte), "-")
 	if len(s) > MaxSlug {
 		s = s[:MaxSlug]
 		if i := strings.LastIndexByte(s, '-'); i > 0 {
@@ -33,6 +43,10 @@ func Slug(text, fallback string) string {
 	}
 	return s
 }
+
+// notSlugByte is true of what the slug library lets through but the slug
+// rule does not allow, such as "_".
+func notSlugByte(r rune) bool { return (r < 'a' || r > 'z') && (r < '0' || r > '9') }
 
 // Site maps pages to output files and URLs for one base URL.
 type Site struct {

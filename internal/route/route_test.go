@@ -86,3 +86,17 @@ func TestFile(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSlug checks the one slug rule from both sides: whatever the text,
+// Slug makes a slug that IsSlug, and so a build, accepts.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Russia seeks veto", "!!! ??? …", "Ünïcödé — ça va?", "ꙮꙮ", "a--b", strings.Repeat("word ", 40)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		s := Slug(text, "")
+		if s != "" && (!IsSlug(s) || len(s) > MaxSlug) {
+			t.Fatalf("Slug(%q) = %q, which is not a slug", text, s)
+		}
+	})
+}
