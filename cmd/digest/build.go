@@ -47,6 +47,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	case err != nil:
 		return diag.InDir(*source, err)
 	default:
+		if len(res.Warnings) > 0 {
+			fmt.Fprint(stderr, diag.InDir(*source, res.Warnings).(diag.List).Full())
+		}
 		fmt.Fprintln(stdout, res)
 	}
 	if !*watching {

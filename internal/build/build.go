@@ -53,6 +53,9 @@ type Result struct {
 	Elapsed time.Duration
 	// Schedule is what goes out or comes down after the build's clock.
 	Schedule site.Schedule
+	// Warnings stopped nothing but are worth telling: tags past the cap,
+	// a base URL without a host.
+	Warnings diag.List
 }
 
 // Pages is the number of files in the new site.
@@ -71,7 +74,8 @@ func (r Result) String() string {
 // diag.List) and leave the destination as it was.
 func Build(opts Options) (Result, error) {
 	start := time.Now()
-	s, sidebars, r, sched, err := prepare(opts)
+	var warns diag.List
+	s, sidebars, r, sched, err := prepare(opts, &warns)
 	if err != nil {
 		return Result{}, err
 	}
@@ -87,13 +91,14 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Articles: len(s.Articles), Topics: len(s.Topics), Stats: stats, Elapsed: time.Since(start), Schedule: sched}, nil
+	return Result{Articles: len(s.Articles), Topics: len(s.Topics), Stats: stats, Elapsed: time.Since(start), Schedule: sched, Warnings: warns}, nil
 }
 
 // prepare loads and checks everything a build needs before anything is
 // written, reporting content and template errors together. The articles'
-// sidebars are left to the returned function (see site.Start).
-func prepare(opts Options) (*site.Site, func(), *render.Renderer, site.Schedule, error) {
+// sidebars are left to the returned function (see site.Start). Warnings
+// are added to warns.
+func prepare(opts Options, warns *diag.List) (*site.Site, func(), *render.Renderer, site.Schedule, error) {
 	var none site.Schedule
 	cfg, err := siteConfig(opts)
 	if err != nil {
@@ -103,7 +108,11 @@ func prepare(opts Options) (*site.Site, func(), *render.Renderer, site.Schedule,
 	if err != nil {
 		return nil, nil, nil, none, err
 	}
+	if !routes.Absolute() {
+		warns.Add("", 0, "base URL %q has no scheme and host: feeds, sitemaps and canonical links need an absolute URL such as https://example.github.io/digest/ (set baseURL in %s or --base-url)", cfg.BaseURL, config.File)
+	}
 	docs, loadErr := content.Load(opts.Source, ContentDir)
+	*warns = append(*warns, content.CapTags(docs, cfg.Limits.TagsPerArticle)...)
 	r, tmplErr := render.New(opts.Source, TemplatesDir)
 	var errs diag.List
 	errs.Append(ContentDir, loadErr)

@@ -77,6 +77,7 @@ func decodeMeta(path string, root *yaml.Node, m *Meta) error {
 // line gives the file line of a top-level key. Both ways of reading the
 // front matter end here, so their messages are the same.
 func checkMeta(path string, m *Meta, line func(key string) int) error {
+	m.Tags = uniqueTags(m.Tags)
 	var errs diag.List
 	if strings.TrimSpace(m.Title) == "" {
 		errs.Add(path, 1, "front matter: missing title")

@@ -323,6 +323,9 @@ func (e *Engine) readContentFile(p string) int {
 	if err == nil {
 		e.docs[p], err = content.Parse(p, data)
 	}
+	if err == nil && e.cfg != nil {
+		content.CapTags([]*content.Document{e.docs[p]}, e.cfg.Limits.TagsPerArticle)
+	}
 	if err != nil {
 		e.bad[p] = err
 	}

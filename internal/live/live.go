@@ -119,6 +119,7 @@ func (e *Engine) Load() error {
 	if err != nil {
 		return err
 	}
+	content.CapTags(docs, cfg.Limits.TagsPerArticle) // as a build does; it warns
 	model, err := e.publish().NewLive(docs, routes)
 	if err != nil {
 		return err

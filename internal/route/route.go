@@ -80,6 +80,10 @@ func New(baseURL string) (*Site, error) {
 	return &Site{base: u}, nil
 }
 
+// Absolute reports whether the base URL names a scheme and host, as feeds,
+// sitemaps and canonical links need.
+func (s *Site) Absolute() bool { return s.base.Host != "" }
+
 // Base returns the base URL as given, normalised to end in "/".
 func (s *Site) Base() string { return s.base.String() }
 
