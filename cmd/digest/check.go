@@ -8,13 +8,14 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "[--destination DIR] [--base-url URL]", stderr)
+	fs := newFlags("check", "[--destination DIR] [--base-url URL] [--local]", stderr)
 	dest := fs.String("destination", "public", "the built site's `folder`")
 	baseURL := fs.String("base-url", "", "the `URL` the site is published at (default: the canonical URL of its front page)")
+	local := fs.Bool("local", false, "accept relative URLs where a published site needs absolute ones, for a site built with --base-url / to look at on this machine")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	problems, err := check.Site(*dest, *baseURL)
+	problems, err := check.Site(*dest, check.Options{BaseURL: *baseURL, Local: *local})
 	if err != nil {
 		return err
 	}

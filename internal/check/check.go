@@ -29,16 +29,27 @@ import (
 // given.
 const FrontPage = "index.html"
 
-// Site checks the built site in folder dir, published at baseURL; "" means
-// the canonical URL of its front page. It returns the problems found, or
-// an error when dir cannot be read.
-func Site(dir, baseURL string) (diag.List, error) {
-	return FS(os.DirFS(dir), baseURL)
+// Options say how to check a site.
+type Options struct {
+	// BaseURL is the URL the site is published at; "" means the canonical
+	// URL of its front page.
+	BaseURL string
+	// Local accepts relative URLs where a published site needs absolute
+	// ones (canonical and og:url links, feeds, sitemaps): for a site built
+	// with a base URL such as "/" to be looked at on this machine.
+	Local bool
+}
+
+// Site checks the built site in folder dir. It returns the problems found,
+// or an error when dir cannot be read.
+func Site(dir string, opts Options) (diag.List, error) {
+	return FS(os.DirFS(dir), opts)
 }
 
 // FS checks a built site in fsys; see [Site].
-func FS(fsys fs.FS, baseURL string) (diag.List, error) {
-	c := &checker{fsys: fsys, files: make(map[string]bool)}
+func FS(fsys fs.FS, opts Options) (diag.List, error) {
+	baseURL := opts.BaseURL
+	c := &checker{fsys: fsys, files: make(map[string]bool), local: opts.Local}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			c.files[p] = true
@@ -67,7 +78,31 @@ type checker struct {
 	fsys     fs.FS
 	files    map[string]bool
 	base     *url.URL
+	local    bool
 	problems diag.List
+}
+
+// absolute reports whether ref may stand where search engines and feed
+// readers need an absolute URL, reporting it if not: an absolute http(s)
+// URL always may, a relative one only on a site checked as local.
+func (c *checker) absolute(file string, line int, what, ref string) bool {
+	u, err := url.Parse(ref)
+	if err == nil && u.IsAbs() && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
+		return true
+	}
+	if c.local && c.base.Host == "" && err == nil {
+		return true
+	}
+	c.problems.Add(file, line, "%s %q is not an absolute URL%s", what, ref, c.hint())
+	return false
+}
+
+// hint says what to do about a relative URL on a site built without a host.
+func (c *checker) hint() string {
+	if c.base.Host != "" {
+		return ""
+	}
+	return " (build with --base-url https://host/path/, or check with --local a site built for this machine)"
 }
 
 // setBase takes the base URL as given, or from the front page's canonical

@@ -66,7 +66,7 @@ func goodSite() fstest.MapFS {
 
 func TestGoodSite(t *testing.T) {
 	for _, b := range []string{"", base, "https://example.github.io/digest"} {
-		problems, err := FS(goodSite(), b)
+		problems, err := FS(goodSite(), Options{BaseURL: b})
 		if err != nil || len(problems) > 0 {
 			t.Errorf("base %q: %v\n%s", b, err, problems.Full())
 		}
@@ -166,7 +166,7 @@ func TestBrokenSites(t *testing.T) {
 			}
 			fsys[name] = &fstest.MapFile{Data: []byte(data)}
 		}
-		problems, err := FS(fsys, tt.base)
+		problems, err := FS(fsys, Options{BaseURL: tt.base})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
@@ -177,8 +177,41 @@ func TestBrokenSites(t *testing.T) {
 }
 
 func TestBadBase(t *testing.T) {
-	_, err := FS(goodSite(), "ftp://x/")
+	_, err := FS(goodSite(), Options{BaseURL: "ftp://x/"})
 	if err == nil || err.Error() != `check: base URL "ftp://x/": want http(s)://host/path/ or /path/` {
 		t.Errorf("bad base URL: %v", err)
+	}
+}
+
+// A site built for a base URL without a host has relative URLs where
+// search engines and feed readers need absolute ones: each is a problem,
+// unless the site is checked as one for this machine.
+func TestRelativeBase(t *testing.T) {
+	fsys := goodSite()
+	for name, f := range fsys {
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.ReplaceAll(string(f.Data), "https://example.github.io/digest/", "/digest/"))}
+	}
+	fsys["news/a/index.html"].Data = []byte(strings.Replace(string(fsys["news/a/index.html"].Data), "</head>", `<meta property="og:url" content="/digest/news/a/">`+"\n</head>", 1))
+	problems, err := FS(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hint := " (build with --base-url https://host/path/, or check with --local a site built for this machine)"
+	want := []string{
+		`atom.xml:3: <link> href "/digest/news/a/" is not an absolute URL` + hint,
+		`feed.json: JSON Feed URL "/digest/" is not an absolute URL` + hint,
+		`feed.json: JSON Feed item 1 url "/digest/news/a/" is not an absolute URL` + hint,
+		`feed.xml:2: <link> "/digest/" is not an absolute URL` + hint,
+		`feed.xml:3: <link> "/digest/news/a/" is not an absolute URL` + hint,
+		`index.html: canonical link "/digest/" is not an absolute URL` + hint,
+		`news/a/index.html: canonical link "/digest/news/a/" is not an absolute URL` + hint,
+		`news/a/index.html:9: og:url "/digest/news/a/" is not an absolute URL` + hint,
+		`sitemap.xml:3: <loc> "/digest/news/a/" is not an absolute URL` + hint,
+	}
+	if got := problems.Full(); got != strings.Join(want, "\n")+"\n" {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	if problems, err := FS(fsys, Options{Local: true}); err != nil || len(problems) > 0 {
+		t.Errorf("local: %v\n%s", err, problems.Full())
 	}
 }

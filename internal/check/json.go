@@ -2,6 +2,7 @@ package check
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -40,7 +41,7 @@ func (c *checker) json(file string, data []byte) {
 		c.problems.Add(file, 0, "JSON Feed has no items")
 	}
 	for _, u := range []string{f.HomePageURL, f.FeedURL} {
-		if u != "" {
+		if u != "" && c.absolute(file, 0, "JSON Feed URL", u) {
 			c.link(file, 0, u)
 		}
 	}
@@ -51,7 +52,7 @@ func (c *checker) json(file string, data []byte) {
 		if it.ContentHTML == nil && it.ContentText == nil {
 			c.problems.Add(file, 0, "JSON Feed item %d has neither content_html nor content_text", i+1)
 		}
-		if it.URL != "" {
+		if it.URL != "" && c.absolute(file, 0, fmt.Sprintf("JSON Feed item %d url", i+1), it.URL) {
 			c.link(file, 0, it.URL)
 		}
 		for _, d := range []string{it.DatePublished, it.DateModified} {

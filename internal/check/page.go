@@ -2,7 +2,6 @@ package check
 
 import (
 	"encoding/json"
-	"net/url"
 	"strings"
 )
 
@@ -67,12 +66,15 @@ func (c *checker) metadata(file string, toks []token) {
 	if !desc {
 		c.problems.Add(file, 0, "no meta description")
 	}
-	canon := canonical(toks)
-	switch u, err := url.Parse(canon); {
-	case canon == "":
+	if canon := canonical(toks); canon == "" {
 		c.problems.Add(file, 0, "no canonical link")
-	case err != nil || c.base.Host != "" && !u.IsAbs():
-		c.problems.Add(file, 0, "canonical link %q is not an absolute URL", canon)
+	} else {
+		c.absolute(file, 0, "canonical link", canon)
+	}
+	for _, t := range toks {
+		if t.kind == startTag && t.name == "meta" && t.attrs["property"] == "og:url" {
+			c.absolute(file, t.line, "og:url", strings.TrimSpace(t.attrs["content"]))
+		}
 	}
 }
 

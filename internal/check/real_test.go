@@ -21,7 +21,7 @@ func TestRealSite(t *testing.T) {
 				t.Errorf("%s: %v", baseURL, err)
 			}
 		}
-		problems, err := Site(dest, "")
+		problems, err := Site(dest, Options{Local: baseURL == "/"})
 		if err != nil {
 			t.Fatal(err)
 		}

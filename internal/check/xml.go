@@ -167,6 +167,9 @@ func (c *checker) atom(file string, root *node) {
 	c.require(file, root, "Atom feed", "id", "title", "updated")
 	c.date(file, root, "updated", "an RFC 3339 date", time.RFC3339)
 	feedAuthor := root.child("author") != nil
+	for _, l := range root.all("link") {
+		c.absolute(file, l.line, "<link> href", l.attr("href"))
+	}
 	for _, e := range root.all("entry") {
 		c.require(file, e, "Atom entry", "id", "title", "updated")
 		c.date(file, e, "updated", "an RFC 3339 date", time.RFC3339)
@@ -178,7 +181,9 @@ func (c *checker) atom(file string, root *node) {
 			c.problems.Add(file, e.line, "Atom entry has neither <content> nor <link rel=\"alternate\">")
 		}
 		for _, l := range e.all("link") {
-			c.link(file, l.line, l.attr("href"))
+			if c.absolute(file, l.line, "<link> href", l.attr("href")) {
+				c.link(file, l.line, l.attr("href"))
+			}
 		}
 	}
 }
@@ -209,16 +214,14 @@ func (c *checker) sitemap(file string, root *node) {
 	}
 }
 
-// absLink checks that the text of n, if any, is an absolute URL (when
-// the site has one) that resolves.
+// absLink checks that the text of n, if any, is an absolute URL (see
+// absolute) that resolves.
 func (c *checker) absLink(file string, n *node) {
 	if n == nil {
 		return
 	}
 	ref := strings.TrimSpace(n.text)
-	if c.base.Host != "" && !strings.HasPrefix(ref, "http://") && !strings.HasPrefix(ref, "https://") {
-		c.problems.Add(file, n.line, "<%s> %q is not an absolute URL", n.name.Local, ref)
-		return
+	if c.absolute(file, n.line, "<"+n.name.Local+">", ref) {
+		c.link(file, n.line, ref)
 	}
-	c.link(file, n.line, ref)
 }

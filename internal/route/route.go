@@ -65,6 +65,10 @@ func New(baseURL string) (*Site, error) {
 		return nil, fmt.Errorf("base URL %q: %w", baseURL, err)
 	}
 	switch {
+	case strings.HasPrefix(baseURL, "//") || strings.HasPrefix(u.Path, "//"):
+		// A browser reads "//host/x/", and so "///x/", as a host name:
+		// the site's links would lead to another site.
+		return nil, fmt.Errorf("base URL %q: a scheme-relative URL (//host) is not allowed; want http(s)://host/path/ or /path/", baseURL)
 	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
 	case (u.Scheme == "http" || u.Scheme == "https") && u.Host != "":
 	default:

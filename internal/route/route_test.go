@@ -64,6 +64,11 @@ func TestNewErrors(t *testing.T) {
 		{"example.com/digest", `base URL "example.com/digest": want http(s)://host/path/ or /path/`},
 		{"https:///digest/", `base URL "https:///digest/": want http(s)://host/path/ or /path/`},
 		{"https://example.com/?q=1", `base URL "https://example.com/?q=1": must not have a query, fragment or user`},
+		{"//", `base URL "//": a scheme-relative URL (//host) is not allowed; want http(s)://host/path/ or /path/`},
+		{"//example.com", `base URL "//example.com": a scheme-relative URL (//host) is not allowed; want http(s)://host/path/ or /path/`},
+		{"//example.com/digest/", `base URL "//example.com/digest/": a scheme-relative URL (//host) is not allowed; want http(s)://host/path/ or /path/`},
+		{"///digest/", `base URL "///digest/": a scheme-relative URL (//host) is not allowed; want http(s)://host/path/ or /path/`},
+		{"https://example.com//digest/", `base URL "https://example.com//digest/": a scheme-relative URL (//host) is not allowed; want http(s)://host/path/ or /path/`},
 	}
 	for _, tt := range tests {
 		if _, err := New(tt.base); err == nil || err.Error() != tt.want {
