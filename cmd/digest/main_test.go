@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -48,6 +49,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"links":   cmdLinks,
 			"mention": cmdMention,
+			"mkfifo":  cmdMkfifo,
 		},
 	})
 }
@@ -123,5 +125,13 @@ func cmdMention(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%q is in %s", args[1], strings.Join(files, ", "))
 	case !neg && len(files) == 0:
 		ts.Fatalf("%q is in no file under %s", args[1], args[0])
+	}
+}
+
+// cmdMkfifo makes named pipes, which a reader that opens them waits on
+// until a writer comes: mkfifo PATH...
+func cmdMkfifo(ts *testscript.TestScript, neg bool, args []string) {
+	for _, p := range args {
+		ts.Check(syscall.Mkfifo(ts.MkAbs(p), 0o644))
 	}
 }
