@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -58,10 +59,15 @@ func Run(ctx context.Context, opts Options) error {
 		base = e.BasePath()
 	}
 	s := New(e, base, opts.Bind)
+	if !Loopback(opts.Bind) {
+		names := exposedNames(opts.Bind)
+		s.Allow(names...)
+		fmt.Fprintf(opts.Log, "warning: --bind %s: the preview is reachable from other machines on the network, as %s; it answers requests for any of these names\n", opts.Bind, strings.Join(names, ", "))
+	}
 	if loadErr != nil {
 		s.Down(loadErr)
 	}
-	srv := &http.Server{Handler: s, BaseContext: func(net.Listener) context.Context { return ctx }}
+	srv := newHTTPServer(ctx, s)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	addr := siteURL(ln.Addr(), opts.Bind, base)
@@ -147,6 +153,35 @@ func Problems(err error) string {
 		return list.Full()
 	}
 	return strings.TrimSpace(err.Error()) + "\n"
+}
+
+// Loopback reports whether the address bind can only be reached from this
+// machine.
+func Loopback(bind string) bool {
+	if strings.EqualFold(bind, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(bind, "[]"))
+	return ip != nil && ip.IsLoopback()
+}
+
+// exposedNames are the names other machines may reach a server bound to
+// bind by: the address itself, the machine's name, and for an unspecified
+// address (0.0.0.0, ::) the addresses of every interface.
+func exposedNames(bind string) []string {
+	names := []string{strings.Trim(bind, "[]")}
+	if host, err := os.Hostname(); err == nil {
+		names = append(names, host)
+	}
+	if ip := net.ParseIP(strings.Trim(bind, "[]")); ip != nil && ip.IsUnspecified() {
+		addrs, _ := net.InterfaceAddrs()
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() {
+				names = append(names, n.IP.String())
+			}
+		}
+	}
+	return names
 }
 
 // siteURL is the URL to open in a browser.

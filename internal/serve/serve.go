@@ -17,6 +17,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/t4k3news/digest/internal/live"
 )
@@ -34,6 +35,8 @@ type Server struct {
 	version int    // counts good rebuilds
 	failure string // the last rebuild's error, "" after a good one
 	clients map[chan event]bool
+
+	gate gate // bounds the requests and event streams answered at once
 }
 
 // New returns a server for the engine's site. base is the path the site
@@ -42,10 +45,17 @@ type Server struct {
 func New(e *live.Engine, base, bind string) *Server {
 	s := &Server{engine: e, base: base, id: rand.Text()[:10], clients: make(map[chan event]bool)}
 	s.hosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}
-	if bind != "" && bind != "0.0.0.0" && bind != "::" {
-		s.hosts[strings.ToLower(strings.Trim(bind, "[]"))] = true
-	}
+	s.Allow(bind)
 	return s
+}
+
+// Allow adds host names and addresses that requests may be addressed to.
+func (s *Server) Allow(hosts ...string) {
+	for _, h := range hosts {
+		if h != "" {
+			s.hosts[strings.ToLower(strings.Trim(h, "[]"))] = true
+		}
+	}
 }
 
 // state is what one request is answered from: taken once, so that a page
@@ -77,6 +87,12 @@ const (
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	done, ok := s.gate.enter(r.URL.Path == eventsPath)
+	if !ok {
+		busy(w)
+		return
+	}
+	defer done()
 	switch {
 	case !s.allowed(r.Host):
 		http.Error(w, "digest serve: unknown host "+r.Host, http.StatusForbidden)
@@ -184,6 +200,7 @@ func (s *Server) send(w http.ResponseWriter, st state, name string, status int, 
 	if strings.HasPrefix(typ, "text/html") {
 		data = inject(data, st.version)
 	}
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(writeTimeout))
 	w.Header().Set("Content-Type", typ)
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
 	w.WriteHeader(status)
