@@ -55,7 +55,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if !*watching {
 		return nil
 	}
-	ctx, stop := interrupted()
+	ctx, stop := interrupted(stderr)
 	defer stop()
 	return serve.WatchBuild(ctx, opts, *source, stdout, stderr, time.Now)
 }

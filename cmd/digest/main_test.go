@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -50,6 +51,7 @@ func TestScripts(t *testing.T) {
 			"links":   cmdLinks,
 			"mention": cmdMention,
 			"mkfifo":  cmdMkfifo,
+			"sleep":   cmdSleep,
 		},
 	})
 }
@@ -134,4 +136,15 @@ func cmdMkfifo(ts *testscript.TestScript, neg bool, args []string) {
 	for _, p := range args {
 		ts.Check(syscall.Mkfifo(ts.MkAbs(p), 0o644))
 	}
+}
+
+// cmdSleep waits, for a command in the background to get going: sleep
+// DURATION.
+func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: sleep DURATION")
+	}
+	d, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	time.Sleep(d)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -25,7 +26,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	ctx, stop := interrupted()
+	ctx, stop := interrupted(stderr)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{
 		Root: *source, Bind: *bind, Port: *port, BaseURL: *baseURL,
@@ -35,7 +36,38 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	return diag.InDir(*source, err)
 }
 
-// interrupted returns a context that is done on Ctrl-C or SIGTERM.
-func interrupted() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+// stopGrace is how long a command may take to stop after Ctrl-C.
+const stopGrace = 3 * time.Second
+
+// interrupted returns a context that is done on Ctrl-C or SIGTERM, and a
+// function to call when the command is done. The first Ctrl-C always
+// stops the process: if the command has not returned stopGrace after it,
+// busy with work that does not heed the context, the process exits, and a
+// second Ctrl-C kills it at once. (Builds are transactional, so stopping
+// one part way loses nothing.)
+func interrupted(stderr io.Writer) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sig:
+		case <-done:
+			return
+		}
+		cancel()
+		signal.Stop(sig) // from now on a signal kills the process
+		select {
+		case <-done:
+		case <-time.After(stopGrace):
+			fmt.Fprintln(stderr, "digest: still busy after Ctrl-C; stopped")
+			os.Exit(130)
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sig)
+		close(done)
+		cancel()
+	}
 }
