@@ -93,7 +93,6 @@ func TestStreamCap(t *testing.T) {
 	}
 }
 
-
 // TestBindAll: bound to every interface, the server warns that other
 // machines can reach it, and answers requests addressed to the bound
 // address and to the machine's name, still not to other names.
