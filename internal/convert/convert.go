@@ -54,6 +54,7 @@ type Report struct {
 	Written   []string // content files written
 	Unchanged []string // content files already up to date, not rewritten
 	Skipped   []string // content files edited by hand, left alone
+	Removed   []string // content files moved to their new slug's name
 	// Warnings are worth telling the user but stop nothing: fields derived
 	// for a seed that lacks them, renamed slugs, skipped files.
 	Warnings diag.List
@@ -83,6 +84,9 @@ func Run(opts Options) (*Report, error) {
 	var errs diag.List
 	if c.existing, err = scan(c.dir, c.readFile, &errs, &rep.Warnings); err != nil {
 		return nil, err
+	}
+	if err := c.moveRenamed(c.existing, rep, &errs); err != nil {
+		return rep, err
 	}
 	results := make([]result, len(seeds)) // Glob sorts by name
 	c.all(seeds, results)
@@ -193,6 +197,7 @@ func (c *converter) place(path string, doc *content.Document, r *result) (old *c
 	old = c.existing.bySeed[doc.Meta.Seed]
 	if old != nil {
 		doc.Path, doc.Meta.Slug, doc.Meta.Date = old.Path, old.Meta.Slug, old.Meta.Date
+		keepDesk(&doc.Meta, &old.Meta)
 	} else {
 		doc.Meta.Slug = c.existing.claim(path, doc.Meta.Slug, &r.warns)
 		doc.Path = filepath.Join(c.dir, doc.Meta.Slug+".md")

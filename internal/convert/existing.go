@@ -22,6 +22,8 @@ type existing struct {
 	// taken holds the slugs in use, by file name and by "slug" key, with
 	// what uses them.
 	taken map[string]string
+	// byPath holds the documents that parsed, by path.
+	byPath map[string]*content.Document
 }
 
 // scan reads the content files in dir with readFile, in parallel, and
@@ -29,7 +31,7 @@ type existing struct {
 // its name stays taken so that convert never overwrites it. The temporary
 // files of a convert that was killed are removed.
 func scan(dir string, readFile func(string) ([]byte, error), errs, warns *diag.List) (*existing, error) {
-	ex := &existing{bySeed: map[string]*content.Document{}, taken: map[string]string{}}
+	ex := &existing{bySeed: map[string]*content.Document{}, taken: map[string]string{}, byPath: map[string]*content.Document{}}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return ex, nil
@@ -75,7 +77,8 @@ func leftover(e fs.DirEntry) bool {
 }
 
 // read parses the content file at path, keeping only what convert needs:
-// the seed, slug and date, and whether the file was edited.
+// the seed, slug and date, the keys an editor sets that a forced convert
+// keeps (see keepDesk), and whether the file was edited.
 func read(path string, readFile func(string) ([]byte, error)) (*content.Document, error) {
 	data, err := readFile(path)
 	if err != nil {
@@ -87,11 +90,23 @@ func read(path string, readFile func(string) ([]byte, error)) (*content.Document
 	}
 	m := doc.Meta
 	doc.Meta, doc.Body = content.Meta{Seed: m.Seed, Slug: m.Slug, Date: m.Date}, ""
+	keepDesk(&doc.Meta, &m)
 	return doc, nil
+}
+
+// keepDesk copies to m the keys of from that an editor sets to run the
+// desk, and convert never derives from a seed: a forced convert keeps
+// them, so that it does not publish a draft, bring back a withdrawn story
+// or break a renamed one's old links.
+func keepDesk(m, from *content.Meta) {
+	m.Draft, m.PublishDate, m.ExpiryDate = from.Draft, from.PublishDate, from.ExpiryDate
+	m.Aliases, m.Weight, m.Pinned, m.Withdrawn = from.Aliases, from.Weight, from.Pinned, from.Withdrawn
+	m.Lastmod, m.Corrections, m.Authors = from.Lastmod, from.Corrections, from.Authors
 }
 
 // add records doc, a content file.
 func (ex *existing) add(doc *content.Document, warns *diag.List) {
+	ex.byPath[doc.Path] = doc
 	if doc.Meta.Slug != "" {
 		ex.taken[doc.Meta.Slug] = doc.Path
 	}

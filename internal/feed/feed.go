@@ -7,8 +7,9 @@
 //
 // An article's id is a tag: URI (RFC 4151) such as
 // "tag:t4k3.news,2025-08-21:news/russia-seeks-veto/", made from the
-// publisher's domain, the article's date and its path, so that it stays
-// the same when the site moves to another base URL. A site whose config
+// publisher's domain, the article's date and its first path, so that it
+// stays the same when the site moves to another base URL or the story is
+// renamed. A site whose config
 // names no domain uses the article's URL.
 package feed
 
@@ -226,11 +227,14 @@ func articleHTML(a *site.Article) (string, error) {
 }
 
 // ID is the stable id of article a in every feed: a tag: URI under the
-// config's id authority, or the article's URL when there is none.
+// config's id authority, or the URL of the article's first address when
+// there is none. Both are made from its first address (see
+// site.Article's Origin), so a renamed story keeps its id and feed readers
+// do not show it twice.
 func ID(c *config.Config, a *site.Article) string {
 	auth := c.IDAuthority()
 	if auth == "" {
-		return a.Permalink
+		return a.OriginPermalink
 	}
-	return fmt.Sprintf("tag:%s,%s:%s", auth, a.Meta.Date.UTC().Format(time.DateOnly), a.Path)
+	return fmt.Sprintf("tag:%s,%s:%s", auth, a.Meta.Date.UTC().Format(time.DateOnly), a.Origin)
 }

@@ -184,6 +184,11 @@ func (e *Engine) convert(res *Result) {
 	if len(rep.Warnings) > 0 && err == nil {
 		res.Warnings = rep.Warnings
 	}
+	for _, f := range rep.Removed { // moved to their new slug's name
+		if rel, err := filepath.Rel(e.opts.Root, f); err == nil {
+			res.Reread += e.readContent(filepath.ToSlash(rel))
+		}
+	}
 	for _, f := range rep.Written {
 		rel, err := filepath.Rel(e.opts.Root, f)
 		if err == nil {

@@ -44,6 +44,9 @@ func (e *Engine) page(name string) ([]byte, bool, error) {
 	if t := e.topic(name); t != nil {
 		return done(e.r.Topic(s, t))
 	}
+	if al := s.Alias(name); al != nil {
+		return done(e.r.Alias(al))
+	}
 	return nil, false, nil
 }
 

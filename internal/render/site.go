@@ -18,7 +18,8 @@ type job struct {
 }
 
 // Jobs lists every page of the site in a fixed order: front page, topics,
-// 404, then the articles, whose pages show their sidebars.
+// 404, then the articles, whose pages show their sidebars, then the
+// redirect pages of their aliases.
 func (r *Renderer) jobs(s *site.Site) []job {
 	jobs := []job{{"index.html", false, func() ([]byte, error) { return r.Front(s) }}}
 	for _, t := range s.Topics {
@@ -27,6 +28,9 @@ func (r *Renderer) jobs(s *site.Site) []job {
 	jobs = append(jobs, job{"404.html", false, func() ([]byte, error) { return r.NotFound(s) }})
 	for _, a := range s.Articles {
 		jobs = append(jobs, job{route.File(a.Path), true, func() ([]byte, error) { return r.Article(s, a) }})
+	}
+	for _, al := range s.Aliases {
+		jobs = append(jobs, job{route.File(al.Path), false, func() ([]byte, error) { return r.Alias(al) }})
 	}
 	return jobs
 }

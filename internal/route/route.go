@@ -124,3 +124,14 @@ func File(p string) string {
 	}
 	return p
 }
+
+// AliasPath is the site-relative URL path of an alias as written in front
+// matter: without a leading "/", and, unless it names an .html file, a
+// folder ending in "/", as Hugo reads aliases. "/news/old" is "news/old/".
+func AliasPath(alias string) string {
+	p := strings.TrimPrefix(alias, "/")
+	if !strings.HasSuffix(p, "/") && !strings.HasSuffix(p, ".html") {
+		p += "/"
+	}
+	return p
+}

@@ -90,6 +90,10 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	if !l.slugsOK(added, gone) {
 		return l.failure(docs, gone)
 	}
+	aliases, err := l.aliasesAfter(added, gone)
+	if err != nil {
+		return l.failure(docs, gone)
+	}
 	for p := range gone {
 		if a := l.byPath[p]; a != nil {
 			l.remove(a)
@@ -102,7 +106,32 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 		a.n = i
 	}
 	l.sortTopics()
+	l.s.Aliases = aliases
 	return nil
+}
+
+// aliasesAfter returns the site's aliases after an update, which New would
+// report an error for if it fails.
+func (l *Live) aliasesAfter(added []*Article, gone map[string]bool) ([]*Alias, error) {
+	var with []*Article // the articles with aliases after the update
+	slugs := make(map[string]bool)
+	for _, a := range added {
+		slugs[a.Meta.Slug] = true
+		if len(a.Meta.Aliases) > 0 {
+			with = append(with, a)
+		}
+	}
+	for _, a := range l.s.Articles {
+		if !gone[a.Doc.Path] && len(a.Meta.Aliases) > 0 {
+			with = append(with, a)
+		}
+	}
+	slices.SortFunc(with, compareArticles)
+	taken := func(slug string) bool {
+		a := l.s.bySlug[slug]
+		return slugs[slug] || a != nil && !gone[a.Doc.Path]
+	}
+	return l.s.makeAliases(with, taken)
 }
 
 // slugsOK reports whether every added article has a slug that no other

@@ -27,6 +27,8 @@ type Site struct {
 	// Featured are the MaxFeatured topics with the most articles, for the
 	// navigation: most articles first, then by name.
 	Featured []*Topic
+	// Aliases are the old addresses of the articles, by output file.
+	Aliases []*Alias
 
 	bySlug map[string]*Article
 	pub    Publish // which stories are in
@@ -42,6 +44,10 @@ type Article struct {
 	Path string
 	// URL and Permalink are Path under the base URL, as a path and in full.
 	URL, Permalink string
+	// Origin is the path the story was first published at, its first
+	// alias under news/ or else Path, and OriginPermalink its full URL.
+	// Feed ids are made from it, so that they stay the same across renames.
+	Origin, OriginPermalink string
 	// Topics are the article's topics in the order of its tags.
 	Topics []*Topic
 	// Related are the editor's related titles, in order, resolved to
@@ -131,6 +137,9 @@ func (s *Site) addArticles(docs []*content.Document) error {
 		}
 		s.bySlug[a.Meta.Slug] = a
 	}
+	aliases, err := s.makeAliases(s.Articles, func(slug string) bool { return s.bySlug[slug] != nil })
+	errs.Append("", err)
+	s.Aliases = aliases
 	return errs.Err()
 }
 
@@ -145,7 +154,9 @@ func orderPaths(a, b string) (string, string) {
 
 func (s *Site) newArticle(d *content.Document) *Article {
 	p := route.ArticlePath(d.Meta.Slug)
-	return &Article{Doc: d, Meta: &d.Meta, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p)}
+	o := origin(&d.Meta, p)
+	return &Article{Doc: d, Meta: &d.Meta, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p),
+		Origin: o, OriginPermalink: s.Routes.Abs(o)}
 }
 
 // compareArticles orders the digest: newest first, then by seed file name
