@@ -22,6 +22,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -37,9 +38,11 @@ type Stats struct {
 // A Writer is one build of a destination folder, from Begin to Commit or
 // Abort. Its WriteFile and CopyFile methods are safe for concurrent use.
 type Writer struct {
-	l          layout
-	lock       *os.File
-	exchange   func(a, b string) error
+	l        layout
+	lock     *os.File
+	exchange func(a, b string) error
+	// create makes a new file to write; tests make one that fails.
+	create     func(name string) (io.WriteCloser, error)
 	destExists bool
 	// freshStaging says that Begin made the staging tree, empty: it then
 	// holds only what this build writes, and Commit has nothing to prune.
@@ -71,7 +74,7 @@ func Begin(dest string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{l: l, lock: lock, exchange: exchange}
+	w := &Writer{l: l, lock: lock, exchange: exchange, create: createFile}
 	w.paths.init()
 	if err := w.prepare(); err != nil {
 		lock.Close()
@@ -126,6 +129,7 @@ func (w *Writer) put(rel string, open func() (source, error)) error {
 		err = w.place(rel, src)
 	}
 	if err != nil {
+		err = fmt.Errorf("output: writing %s of the site in %s: %w", rel, w.l.dest, err)
 		w.fail(err)
 	}
 	return err
@@ -151,6 +155,7 @@ func (w *Writer) Commit() (Stats, error) {
 	}
 	defer w.lock.Close()
 	if w.failed != nil {
+		w.dropStaging()
 		return Stats{}, fmt.Errorf("output: not committing a build with a failed write: %w", w.failed)
 	}
 	removed, err := w.countStale()
@@ -170,12 +175,24 @@ func (w *Writer) Commit() (Stats, error) {
 	}, nil
 }
 
-// Abort ends the build and leaves the destination untouched; the staging
-// tree is left for the next build to bring in order. After Commit it does
-// nothing, so "defer w.Abort()" is the usual pattern.
+// Abort ends the build and leaves the destination untouched. The staging
+// tree is left for the next build to bring in order, unless a write
+// failed: the disk may be full (ENOSPC) or failing (EIO), so the partial
+// new site is removed at once rather than left to fill it. After Commit it
+// does nothing, so "defer w.Abort()" is the usual pattern.
 func (w *Writer) Abort() {
 	if w.close() == nil {
+		w.dropStaging()
 		w.lock.Close()
+	}
+}
+
+// dropStaging removes the staging tree after a failed write; the lock is
+// held. Its files are new ones or hard links to the destination's, so the
+// destination keeps every file. Removing needs no free space.
+func (w *Writer) dropStaging() {
+	if w.failed != nil {
+		os.RemoveAll(w.l.staging)
 	}
 }
 

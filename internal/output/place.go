@@ -37,9 +37,9 @@ func (w *Writer) place(rel string, src source) error {
 	// half written by a killed build is replaced or pruned by the next one.
 	// An entry that exists may be shared with the destination through a
 	// hard link, so it is replaced by a new file, never written into.
-	err = writeNew(stage, src)
+	err = w.writeNew(stage, src)
 	if errors.Is(err, fs.ErrExist) {
-		return w.replace(stage, func(tmp string) error { return writeNew(tmp, src) })
+		return w.replace(stage, func(tmp string) error { return w.writeNew(tmp, src) })
 	}
 	return wrap(err)
 }
@@ -115,13 +115,13 @@ func (w *Writer) createTemp(dir string, create func(tmp string) error) (string, 
 }
 
 // writeNew creates the file name, which must not exist, with the bytes of src.
-func writeNew(name string, src source) error {
+func (w *Writer) writeNew(name string, src source) error {
 	r, err := src.open()
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := w.create(name)
 	if err != nil {
 		return err
 	}
@@ -133,6 +133,11 @@ func writeNew(name string, src source) error {
 		os.Remove(name)
 	}
 	return err
+}
+
+// createFile creates the new file name for writing.
+func createFile(name string) (io.WriteCloser, error) {
+	return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
 
 // mkdirs makes the staging directory for the slash path dir and its parents.
