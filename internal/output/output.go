@@ -126,10 +126,11 @@ func (w *Writer) put(rel string, open func() (source, error)) error {
 		err = w.paths.add(rel)
 	}
 	if err == nil {
-		err = w.place(rel, src)
+		if err = w.place(rel, src); err != nil {
+			err = fmt.Errorf("output: writing %s of the site in %s: %w", rel, w.l.dest, err)
+		}
 	}
 	if err != nil {
-		err = fmt.Errorf("output: writing %s of the site in %s: %w", rel, w.l.dest, err)
 		w.fail(err)
 	}
 	return err
