@@ -59,3 +59,4 @@ func TestSlugFallback(t *testing.T) {
 	}
 	_ = os.Remove
 }
+
