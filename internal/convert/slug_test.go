@@ -59,4 +59,3 @@ func TestSlugFallback(t *testing.T) {
 	}
 	_ = os.Remove
 }
-
