@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"hash"
 	"strings"
 	"unicode/utf8"
@@ -72,6 +73,9 @@ func Parse(path string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := printable(path, fm); err != nil {
+		return nil, err
+	}
 	doc := &Document{Path: path, Body: body, BodyLine: bodyLine}
 	doc.Checksum, doc.edited = readChecksum(fm, body)
 	if m, line, ok := decodeSimple(fm); ok {
@@ -89,6 +93,38 @@ func Parse(path string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// printable reports the first character of the front matter fm that YAML
+// does not allow in a file (NUL and other control characters), at its own
+// line: the YAML library would put them all at line 1.
+func printable(path, fm string) error {
+	for i, line := range strings.Split(fm, "\n") {
+		for col, r := range line {
+			if !yamlPrintable(r) {
+				return diag.Errorf(path, fmLine(i+1), "front matter: %s at column %d; only text is allowed", charName(r), col+1)
+			}
+		}
+	}
+	return nil
+}
+
+// yamlPrintable is YAML's c-printable: what a YAML file may hold.
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == '\t', r == '\r', r == 0x85:
+		return true
+	case r < 0x20, r >= 0x7F && r < 0xA0, r == 0xFFFE, r == 0xFFFF:
+		return false
+	}
+	return true
+}
+
+func charName(r rune) string {
+	if r == 0 {
+		return "NUL byte"
+	}
+	return fmt.Sprintf("control character %U", r)
 }
 
 // split cuts src into front matter and body. Line 1 must be "---"; the
