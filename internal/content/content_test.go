@@ -128,6 +128,8 @@ func TestParseHandWritten(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add(string(Marshal(sample())))
 	f.Add("---\ntitle: T\ndate: 2025-08-21\n---\nbody")
+	f.Add("---\ntitle: T\ndate: 2025-08-21\ntags: [Trade, trade, TRADE!]\n---\nbody")
+	f.Add("---\ntitle: T\ndate: 2025-08-21\nsummary: a \x00 b\n---\nbody")
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := Parse("x.md", []byte(src))
 		if err != nil {
