@@ -22,6 +22,9 @@ func TestParse(t *testing.T) {
 		{"bad domain", "domain: https://t4k3.news/\n", `digest.yaml:1: domain: "https://t4k3.news/" is not a host name such as "news.example.com"`},
 		{"bad publisher", "publisher:\n  url: t4k3.news\n", `digest.yaml:1: publisher: url "t4k3.news" is not an http(s) URL`},
 		{"feed length", "feedLength: 0\n", `digest.yaml:1: feedLength: want 1 or more, got 0`},
+		{"limits", "limits:\n  contentFile: 1000\n  tagsPerArticle: 5\n", ""},
+		{"bad limit", "limits:\n  staticFile: 0\n", `digest.yaml:1: limits: every limit must be 1 or more, got 0`},
+		{"unknown limit", "limits:\n  tags: 5\n", `digest.yaml:2: unknown key "limits.tags"`},
 		{"two", "language: x\nfeedLength: -1\n", `digest.yaml:1: language: "x" is not a language tag such as "en" (and 1 more)`},
 	}
 	for _, tt := range tests {
@@ -77,5 +80,16 @@ func TestCommitted(t *testing.T) {
 	}
 	if c.Path != File || c.Title != "T4K3.news" || c.IDAuthority() != "t4k3.news" {
 		t.Errorf("digest.yaml: %+v", c)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	c, err := Parse("digest.yaml", []byte("limits:\n  contentFile: 1000\n  tagsPerArticle: 5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := c.Limits.Files()
+	if l.Content != 1000 || l.Seed != Default().Limits.SeedFile || c.Limits.TagsPerArticle != 5 {
+		t.Errorf("limits: %+v", c.Limits)
 	}
 }
