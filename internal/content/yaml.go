@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 
@@ -32,4 +33,21 @@ func DecodeYAML(path string, data []byte, v any) error {
 		decoder{path: path, errs: &errs, in: in}.value(root.Content[0], rv.Elem(), "")
 	}
 	return errs.Err()
+}
+
+// EncodeYAML returns v, a struct whose fields carry yaml tags, as YAML
+// indented by 2, after the comment lines in header ("# ..."): for the
+// files other packages keep, so that the YAML library stays here.
+func EncodeYAML(header string, v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(header)
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

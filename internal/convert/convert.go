@@ -88,9 +88,15 @@ func Run(opts Options) (*Report, error) {
 	if err := c.moveRenamed(c.existing, rep, &errs); err != nil {
 		return rep, err
 	}
+	if c.withdrawn, err = readWithdrawn(c.dir, c.readFile); err != nil {
+		return rep, err // never risk bringing a withdrawn story back
+	}
 	results := make([]result, len(seeds)) // Glob sorts by name
 	c.all(seeds, results)
 	if err := collect(rep, &errs, results); err != nil {
+		return rep, err
+	}
+	if err := recordWithdrawn(c.dir, c.withdrawn, c.existing); err != nil {
 		return rep, err
 	}
 	if len(rep.Written) > 0 {
@@ -107,6 +113,8 @@ type converter struct {
 	dir      string // the content folder
 	src      *sourcefs.FS
 	existing *existing
+	// withdrawn is the record of the stories withdrawn for good, by seed.
+	withdrawn map[string]withdrawnStory
 	// stop is set by an error that stops the run; seeds whose turn comes
 	// after it are left alone.
 	stop atomic.Bool
@@ -198,7 +206,7 @@ func (c *converter) place(path string, doc *content.Document, r *result) (old *c
 	if old != nil {
 		doc.Path, doc.Meta.Slug, doc.Meta.Date = old.Path, old.Meta.Slug, old.Meta.Date
 		keepDesk(&doc.Meta, &old.Meta)
-	} else {
+	} else if !c.placeWithdrawn(path, doc, r) {
 		doc.Meta.Slug = c.existing.claim(path, doc.Meta.Slug, &r.warns)
 		doc.Path = filepath.Join(c.dir, doc.Meta.Slug+".md")
 	}

@@ -47,6 +47,9 @@ func (e *Engine) page(name string) ([]byte, bool, error) {
 	if al := s.Alias(name); al != nil {
 		return done(e.r.Alias(al))
 	}
+	if a := s.WithdrawnPage(name); a != nil {
+		return done(e.r.Withdrawn(s, a))
+	}
 	return nil, false, nil
 }
 

@@ -53,3 +53,38 @@ func TestPreviewShowsDrafts(t *testing.T) {
 		t.Errorf("without drafts, the draft's page: err = %v, want not found", err)
 	}
 }
+
+// TestPreviewWithdrawnAndAliases follows a story through the preview as
+// an editor withdraws it, then renames it instead: its address answers
+// with the withdrawn page, then the story; the old address redirects.
+func TestPreviewWithdrawnAndAliases(t *testing.T) {
+	ts := newTestSite(t, 3)
+	story := ts.pick()
+	page := "news/" + story.Meta.Slug + "/index.html"
+	e := New(Options{Root: ts.root})
+	if err := e.Load(); err != nil {
+		t.Fatal(err)
+	}
+	story.Meta.Withdrawn = "Withdrawn for a test."
+	if _, err := e.Apply([]string{ts.save(story)}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.File(page); !strings.Contains(string(got), "<h1>This story was withdrawn</h1>") {
+		t.Errorf("withdrawn story's page:\n%s", got)
+	}
+	if front, _ := e.File("index.html"); strings.Contains(string(front), story.Meta.Title) {
+		t.Error("the front page lists the withdrawn story")
+	}
+	old := story.Meta.Slug
+	story.Meta.Withdrawn, story.Meta.Slug, story.Meta.Aliases = "", "renamed-story", []string{"news/" + old + "/"}
+	if _, err := e.Apply([]string{ts.save(story)}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.File(page); !strings.Contains(string(got), `content="0; url=`) || !strings.Contains(string(got), "/news/renamed-story/") {
+		t.Errorf("old address of the renamed story:\n%s", got)
+	}
+	if _, err := e.File("news/renamed-story/index.html"); err != nil {
+		t.Errorf("renamed story's page: %v", err)
+	}
+	compare(t, e, ts, "after withdrawing and renaming")
+}

@@ -35,3 +35,37 @@ func (r *Renderer) Alias(al *site.Alias) ([]byte, error) {
 	})
 	return b.Bytes(), err
 }
+
+// withdrawnPage is what is left at the address of a story withdrawn for
+// good: a short note, kept out of search engines, with the editor's reason
+// and a way back to the front page. The story's own words are gone.
+var withdrawnPage = template.Must(template.New("withdrawn").Parse(`<!doctype html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>This story was withdrawn · {{.Site}}</title>
+<meta name="description" content="This story was withdrawn.">
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{{.Permalink}}">
+<link rel="stylesheet" href="{{.Style}}">
+</head>
+<body>
+<main id="main" class="withdrawn">
+<h1>This story was withdrawn</h1>
+<p>{{.Reason}}</p>
+<p><a href="{{.Home}}">The front page of {{.Site}}</a></p>
+</main>
+</body>
+</html>
+`))
+
+// Withdrawn renders the page left at the address of a, a withdrawn story.
+func (r *Renderer) Withdrawn(s *site.Site, a *site.Article) ([]byte, error) {
+	var b bytes.Buffer
+	c := r.config()
+	err := withdrawnPage.Execute(&b, struct{ Lang, Site, Permalink, Style, Reason, Home string }{
+		c.Language, c.Title, a.Permalink, s.Routes.Rel("style.css"), a.Meta.Withdrawn, s.Routes.Rel(""),
+	})
+	return b.Bytes(), err
+}

@@ -19,7 +19,7 @@ type job struct {
 
 // Jobs lists every page of the site in a fixed order: front page, topics,
 // 404, then the articles, whose pages show their sidebars, then the
-// redirect pages of their aliases.
+// redirect pages of their aliases and the pages of withdrawn stories.
 func (r *Renderer) jobs(s *site.Site) []job {
 	jobs := []job{{"index.html", false, func() ([]byte, error) { return r.Front(s) }}}
 	for _, t := range s.Topics {
@@ -31,6 +31,9 @@ func (r *Renderer) jobs(s *site.Site) []job {
 	}
 	for _, al := range s.Aliases {
 		jobs = append(jobs, job{route.File(al.Path), false, func() ([]byte, error) { return r.Alias(al) }})
+	}
+	for _, a := range s.Withdrawn {
+		jobs = append(jobs, job{route.File(a.Path), false, func() ([]byte, error) { return r.Withdrawn(s, a) }})
 	}
 	return jobs
 }

@@ -36,7 +36,7 @@ func NewLive(docs []*content.Document, routes *route.Site) (*Live, error) {
 // newLive makes the site's articles and topics, without the indexes that
 // sidebars are made from.
 func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, error) {
-	s := &Site{Routes: routes, bySlug: make(map[string]*Article), pub: p}
+	s := newSite(routes, p)
 	if err := s.addArticles(docs); err != nil {
 		return nil, err
 	}
@@ -81,16 +81,19 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	for _, d := range docs {
 		gone[d.Path] = true
 	}
-	var added []*Article
+	var added, withdrawn []*Article
 	for _, d := range docs {
-		if l.s.pub.Includes(&d.Meta) {
+		switch {
+		case l.s.pub.Includes(&d.Meta):
 			added = append(added, l.s.newArticle(d))
+		case withdrawnPage(&d.Meta):
+			withdrawn = append(withdrawn, l.s.newArticle(d))
 		}
 	}
-	if !l.slugsOK(added, gone) {
+	if !l.slugsOK(slices.Concat(added, withdrawn), gone) {
 		return l.failure(docs, gone)
 	}
-	aliases, err := l.aliasesAfter(added, gone)
+	aliases, err := l.aliasesAfter(added, withdrawn, gone)
 	if err != nil {
 		return l.failure(docs, gone)
 	}
@@ -102,6 +105,7 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	for _, a := range added {
 		l.insert(a)
 	}
+	l.updateWithdrawn(withdrawn, gone)
 	for i, a := range l.s.Articles {
 		a.n = i
 	}
@@ -112,9 +116,12 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 
 // aliasesAfter returns the site's aliases after an update, which New would
 // report an error for if it fails.
-func (l *Live) aliasesAfter(added []*Article, gone map[string]bool) ([]*Alias, error) {
+func (l *Live) aliasesAfter(added, withdrawn []*Article, gone map[string]bool) ([]*Alias, error) {
 	var with []*Article // the articles with aliases after the update
 	slugs := make(map[string]bool)
+	for _, a := range withdrawn {
+		slugs[a.Meta.Slug] = true
+	}
 	for _, a := range added {
 		slugs[a.Meta.Slug] = true
 		if len(a.Meta.Aliases) > 0 {
@@ -128,8 +135,8 @@ func (l *Live) aliasesAfter(added []*Article, gone map[string]bool) ([]*Alias, e
 	}
 	slices.SortFunc(with, compareArticles)
 	taken := func(slug string) bool {
-		a := l.s.bySlug[slug]
-		return slugs[slug] || a != nil && !gone[a.Doc.Path]
+		a, w := l.s.bySlug[slug], l.s.withdrawn[slug]
+		return slugs[slug] || a != nil && !gone[a.Doc.Path] || w != nil && !gone[w.Doc.Path]
 	}
 	return l.s.makeAliases(with, taken)
 }
@@ -147,6 +154,9 @@ func (l *Live) slugsOK(added []*Article, gone map[string]bool) bool {
 		if old := l.s.bySlug[slug]; old != nil && !gone[old.Doc.Path] {
 			return false
 		}
+		if old := l.s.withdrawn[slug]; old != nil && !gone[old.Doc.Path] {
+			return false
+		}
 	}
 	return true
 }
@@ -159,8 +169,29 @@ func (l *Live) failure(docs []*content.Document, gone map[string]bool) error {
 			all = append(all, a.Doc)
 		}
 	}
-	s := &Site{Routes: l.s.Routes, bySlug: make(map[string]*Article), pub: l.s.pub}
-	return s.addArticles(append(all, docs...))
+	for _, a := range l.s.Withdrawn {
+		if !gone[a.Doc.Path] {
+			all = append(all, a.Doc)
+		}
+	}
+	return newSite(l.s.Routes, l.s.pub).addArticles(append(all, docs...))
+}
+
+// updateWithdrawn drops the withdrawn stories whose documents are gone and
+// adds those of the update.
+func (l *Live) updateWithdrawn(added []*Article, gone map[string]bool) {
+	l.s.Withdrawn = slices.DeleteFunc(l.s.Withdrawn, func(a *Article) bool {
+		if gone[a.Doc.Path] {
+			delete(l.s.withdrawn, a.Meta.Slug)
+			return true
+		}
+		return false
+	})
+	for _, a := range added {
+		l.s.withdrawn[a.Meta.Slug] = a
+		l.s.Withdrawn = append(l.s.Withdrawn, a)
+	}
+	sortWithdrawn(l.s.Withdrawn)
 }
 
 func (l *Live) remove(a *Article) {

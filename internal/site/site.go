@@ -29,9 +29,14 @@ type Site struct {
 	Featured []*Topic
 	// Aliases are the old addresses of the articles, by output file.
 	Aliases []*Alias
+	// Withdrawn are the stories withdrawn for good (front matter
+	// "withdrawn"), by path: in no listing, feed, sitemap or index, their
+	// pages say only that they were withdrawn. They keep their slugs.
+	Withdrawn []*Article
 
-	bySlug map[string]*Article
-	pub    Publish // which stories are in
+	bySlug    map[string]*Article
+	withdrawn map[string]*Article // Withdrawn by slug
+	pub       Publish             // which stories are in
 }
 
 // Article is one published article and its place in the site.
@@ -113,34 +118,75 @@ func Start(docs []*content.Document, routes *route.Site) (*Site, func(), error) 
 // Article returns the article with the given slug, or nil.
 func (s *Site) Article(slug string) *Article { return s.bySlug[slug] }
 
+func newSite(routes *route.Site, p Publish) *Site {
+	return &Site{Routes: routes, pub: p, bySlug: make(map[string]*Article), withdrawn: make(map[string]*Article)}
+}
+
+// withdrawnPage reports whether the story of m keeps a page saying it was
+// withdrawn: it was, and it was no draft.
+func withdrawnPage(m *content.Meta) bool { return m.Withdrawn != "" && !m.Draft }
+
 func (s *Site) addArticles(docs []*content.Document) error {
 	for _, d := range docs {
-		if s.pub.Includes(&d.Meta) {
+		switch {
+		case s.pub.Includes(&d.Meta):
 			s.Articles = append(s.Articles, s.newArticle(d))
+		case withdrawnPage(&d.Meta):
+			s.Withdrawn = append(s.Withdrawn, s.newArticle(d))
 		}
 	}
 	// compareArticles orders every two articles (paths differ), so an
 	// unstable sort gives the same order as a stable one, in n log n
 	// comparisons rather than n log² n.
 	slices.SortFunc(s.Articles, compareArticles)
+	sortWithdrawn(s.Withdrawn)
 	var errs diag.List
 	for i, a := range s.Articles {
 		a.n = i
-		if a.Meta.Slug == "" {
-			errs.Add(a.Doc.Path, 0, "no slug")
-			continue
-		}
-		if prev := s.bySlug[a.Meta.Slug]; prev != nil {
-			first, second := orderPaths(prev.Doc.Path, a.Doc.Path)
-			errs.Add(second, 0, "slug %q is also used by %s", a.Meta.Slug, first)
-			continue
-		}
-		s.bySlug[a.Meta.Slug] = a
+		s.claimSlug(a, s.bySlug, &errs)
 	}
-	aliases, err := s.makeAliases(s.Articles, func(slug string) bool { return s.bySlug[slug] != nil })
+	for _, a := range s.Withdrawn {
+		s.claimSlug(a, s.withdrawn, &errs)
+	}
+	aliases, err := s.makeAliases(s.Articles, func(slug string) bool { return s.bySlug[slug] != nil || s.withdrawn[slug] != nil })
 	errs.Append("", err)
 	s.Aliases = aliases
 	return errs.Err()
+}
+
+// claimSlug records a in m by its slug, or adds to errs why it cannot:
+// it has none, or another story, published or withdrawn, has it.
+func (s *Site) claimSlug(a *Article, m map[string]*Article, errs *diag.List) {
+	if a.Meta.Slug == "" {
+		errs.Add(a.Doc.Path, 0, "no slug")
+		return
+	}
+	prev := s.bySlug[a.Meta.Slug]
+	if prev == nil {
+		prev = s.withdrawn[a.Meta.Slug]
+	}
+	if prev != nil {
+		first, second := orderPaths(prev.Doc.Path, a.Doc.Path)
+		errs.Add(second, 0, "slug %q is also used by %s", a.Meta.Slug, first)
+		return
+	}
+	m[a.Meta.Slug] = a
+}
+
+func sortWithdrawn(list []*Article) {
+	slices.SortFunc(list, func(a, b *Article) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Doc.Path, b.Doc.Path))
+	})
+}
+
+// WithdrawnPage returns the withdrawn story whose page is the output file
+// name ("news/x/index.html"), or nil.
+func (s *Site) WithdrawnPage(file string) *Article {
+	slug, ok := strings.CutPrefix(strings.TrimSuffix(file, "/index.html"), "news/")
+	if !ok {
+		return nil
+	}
+	return s.withdrawn[slug]
 }
 
 // orderPaths returns the two paths sorted, so that the duplicate-slug error
