@@ -8,6 +8,7 @@
 //	digest build   [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--future] [--expired] [--watch]
 //	digest serve   [--source DIR] [--bind ADDR] [--port N] [--base-url URL] [--drafts=false] [--future] [--expired]
 //	digest check   [--destination DIR] [--base-url URL]
+//	digest new     [--source DIR] "Headline"
 //
 // Run "digest COMMAND -h" for a command's flags.
 package main
@@ -41,6 +42,7 @@ type command struct {
 
 var commands = map[string]command{
 	"convert": {"convert seeds/*.txt into content/*.md", runConvert},
+	"new":     {"write a new draft story: content/<slug>.md", runNew},
 	"build":   {"build content/ into a site in public/", runBuild},
 	"serve":   {"preview the site, rebuilding and reloading as you edit", runServe},
 	"gen":     {"generate a synthetic corpus of seeds for benchmarks", runGen},

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	pathpkg "path"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -74,6 +75,7 @@ func decodeMeta(path string, root *yaml.Node, m *Meta) error {
 
 // checkMeta reports what a decoded m lacks: a title, a date, a valid slug,
 // aliases that are paths of the site, corrections with a date and a text.
+// It gives a story without a slug its title's.
 // line gives the file line of a top-level key. Both ways of reading the
 // front matter end here, so their messages are the same.
 func checkMeta(path string, m *Meta, line func(key string) int) error {
@@ -97,6 +99,11 @@ func checkMeta(path string, m *Meta, line func(key string) int) error {
 		if c.Date.IsZero() || strings.TrimSpace(c.Text) == "" {
 			errs.Add(path, line("corrections"), "front matter: corrections[%d]: want a date and a text", i+1)
 		}
+	}
+	if m.Slug == "" {
+		// A story written by hand needs no slug: it gets its title's, as
+		// convert and digest new make it, or else its file name's.
+		m.Slug = route.Slug(m.Title, route.Slug(strings.TrimSuffix(pathpkg.Base(path), ".md"), ""))
 	}
 	return errs.Err()
 }

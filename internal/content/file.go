@@ -33,6 +33,17 @@ func Marshal(doc *Document) []byte {
 	return assemble(fm.Bytes(), checksumPrefix+checksum(file)+"\n", body)
 }
 
+// MarshalHand returns the file for doc as Marshal does, but without
+// convert's checksum comment: a file written for an editor (digest new),
+// which is theirs from the start.
+func MarshalHand(doc *Document) []byte {
+	var fm bytes.Buffer
+	if !encodeSimple(&fm, &doc.Meta) {
+		encodeYAML(&fm, &doc.Meta)
+	}
+	return assemble(fm.Bytes(), "", strings.TrimRight(doc.Body, "\n")+"\n")
+}
+
 // encodeYAML writes m with the YAML library, indenting by 2.
 func encodeYAML(b *bytes.Buffer, m *Meta) {
 	enc := yaml.NewEncoder(b)
