@@ -108,7 +108,7 @@ func Article(c *config.Config, s *site.Site, a *site.Article) NewsArticle {
 func Front(c *config.Config, s *site.Site) Graph {
 	list := ItemList{Type: "ItemList", Name: c.Title, ItemListOrder: "https://schema.org/ItemListOrderDescending", NumberOfItems: len(s.Articles)}
 	list.ItemListElement = []ListItem{}
-	for i, a := range s.Articles {
+	for i, a := range s.Front {
 		list.ItemListElement = append(list.ItemListElement, ListItem{Type: "ListItem", Position: i + 1, URL: a.Permalink, Name: a.Meta.Title})
 	}
 	home := s.Routes.Abs("")

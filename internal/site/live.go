@@ -110,6 +110,7 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 		a.n = i
 	}
 	l.sortTopics()
+	l.s.arrange()
 	l.s.Aliases = aliases
 	return nil
 }

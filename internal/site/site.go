@@ -7,6 +7,7 @@ package site
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -27,6 +28,9 @@ type Site struct {
 	// Featured are the MaxFeatured topics with the most articles, for the
 	// navigation: most articles first, then by name.
 	Featured []*Topic
+	// Front is Articles in the front page's order: the stories an editor
+	// leads with (weight, lowest first, then pinned) before the others.
+	Front []*Article
 	// Aliases are the old addresses of the articles, by output file.
 	Aliases []*Alias
 	// Withdrawn are the stories withdrawn for good (front matter
@@ -148,10 +152,42 @@ func (s *Site) addArticles(docs []*content.Document) error {
 	for _, a := range s.Withdrawn {
 		s.claimSlug(a, s.withdrawn, &errs)
 	}
+	s.arrange()
 	aliases, err := s.makeAliases(s.Articles, func(slug string) bool { return s.bySlug[slug] != nil || s.withdrawn[slug] != nil })
 	errs.Append("", err)
 	s.Aliases = aliases
 	return errs.Err()
+}
+
+// arrange makes Front from Articles. As in Hugo, a lower weight comes
+// first and weight 0 is none; then pinned stories; each group, and the
+// rest, in digest order.
+func (s *Site) arrange() {
+	var lead []*Article
+	for _, a := range s.Articles {
+		if a.Meta.Weight != 0 || a.Meta.Pinned {
+			lead = append(lead, a)
+		}
+	}
+	if len(lead) == 0 {
+		s.Front = s.Articles
+		return
+	}
+	slices.SortStableFunc(lead, func(a, b *Article) int {
+		return cmp.Or(cmp.Compare(leadRank(a), leadRank(b)), cmp.Compare(a.n, b.n))
+	})
+	s.Front = append(lead, slices.DeleteFunc(slices.Clone(s.Articles), func(a *Article) bool {
+		return a.Meta.Weight != 0 || a.Meta.Pinned
+	})...)
+}
+
+// leadRank orders the stories an editor leads with: by weight, those with
+// none (pinned only) after every weighted one.
+func leadRank(a *Article) int {
+	if a.Meta.Weight == 0 {
+		return math.MaxInt
+	}
+	return a.Meta.Weight
 }
 
 // claimSlug records a in m by its slug, or adds to errs why it cannot:
