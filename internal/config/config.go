@@ -1,7 +1,7 @@
 // Package config is the site config: the file digest.yaml at the site's root
 // that names the publication and says where it is published (title,
 // description, base URL, language, author and publisher, custom domain,
-// feed length). It is read with the same strict, line-numbered YAML
+// feed length, share images). It is read with the same strict, line-numbered YAML
 // decoding as the front matter, so an unknown key is an error naming the
 // file and line. Command-line flags override it.
 package config
@@ -46,6 +46,11 @@ type Config struct {
 	FeedLength int `yaml:"feedLength"`
 	// Limits bounds what is read from one source file.
 	Limits Limits `yaml:"limits"`
+	// Cards is the number of newest stories with share images of their
+	// own (internal/card); older stories show the site's card.
+	Cards int `yaml:"cards"`
+	// Colors are the site's colours on its share images.
+	Colors Colors `yaml:"colors"`
 
 	// Path is the file the config was read from, or "" for the defaults.
 	Path string `yaml:"-"`
@@ -60,6 +65,17 @@ type Publisher struct {
 	URL string `yaml:"url"`
 }
 
+// Colors are the site's colours as "#rrggbb", for the share images; the
+// defaults are static/style.css's light scheme.
+type Colors struct {
+	Background string `yaml:"background"` // --bg
+	Text       string `yaml:"text"`       // --fg
+	Muted      string `yaml:"muted"`      // --muted
+	Accent     string `yaml:"accent"`     // --accent
+	Rule       string `yaml:"rule"`       // --rule
+	Quote      string `yaml:"quote"`      // --quote-bg
+}
+
 // Default returns the config of a site without a config file.
 func Default() *Config {
 	return &Config{
@@ -70,6 +86,11 @@ func Default() *Config {
 		Publisher:   Publisher{Name: "T4K3.news"},
 		FeedLength:  20,
 		Limits:      defaultLimits(),
+		Cards:       1000,
+		Colors: Colors{
+			Background: "#fdfcf9", Text: "#151515", Muted: "#55524c",
+			Accent: "#a8221b", Rule: "#d9d4ca", Quote: "#f4efe4",
+		},
 	}
 }
 
@@ -103,6 +124,7 @@ func Parse(path string, data []byte) (*Config, error) {
 
 var (
 	languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+	hexColor    = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 	hostName    = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
 )
 
@@ -132,6 +154,17 @@ func (c *Config) check(data []byte) error {
 		bad("feedLength", "want 1 or more, got %d", c.FeedLength)
 	}
 	c.Limits.check(bad)
+	if c.Cards < 0 {
+		bad("cards", "want 0 or more, got %d", c.Cards)
+	}
+	for _, col := range []struct{ name, value string }{
+		{"background", c.Colors.Background}, {"text", c.Colors.Text}, {"muted", c.Colors.Muted},
+		{"accent", c.Colors.Accent}, {"rule", c.Colors.Rule}, {"quote", c.Colors.Quote},
+	} {
+		if !hexColor.MatchString(col.value) {
+			bad("colors", "%s %q is not a colour such as %q", col.name, col.value, "#a8221b")
+		}
+	}
 	return errs.Err()
 }
 

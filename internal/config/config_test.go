@@ -11,7 +11,7 @@ func TestParse(t *testing.T) {
 		name, data, err string
 	}{
 		{"empty", "", ""},
-		{"full", "title: T\ndescription: D\nbaseURL: https://example.github.io/digest\nlanguage: en-GB\nauthor: A\npublisher:\n  name: P\n  url: https://p.example/\ndomain: news.example.com\nfeedLength: 5\n", ""},
+		{"full", "title: T\ndescription: D\nbaseURL: https://example.github.io/digest\nlanguage: en-GB\nauthor: A\npublisher:\n  name: P\n  url: https://p.example/\ndomain: news.example.com\nfeedLength: 5\ncards: 10\ncolors:\n  accent: \"#112233\"\n", ""},
 		{"unknown key", "title: T\ntitel: T\n", `digest.yaml:2: unknown key "titel"`},
 		{"unknown nested key", "publisher:\n  name: P\n  logo: x.png\n", `digest.yaml:3: unknown key "publisher.logo"`},
 		{"wrong type", "feedLength: all\n", `digest.yaml:1: feedLength: want a whole number, got "all"`},
@@ -25,6 +25,10 @@ func TestParse(t *testing.T) {
 		{"limits", "limits:\n  contentFile: 1000\n  tagsPerArticle: 5\n", ""},
 		{"bad limit", "limits:\n  staticFile: 0\n", `digest.yaml:1: limits: every limit must be 1 or more, got 0`},
 		{"unknown limit", "limits:\n  tags: 5\n", `digest.yaml:2: unknown key "limits.tags"`},
+		{"cards", "cards: -1\n", `digest.yaml:1: cards: want 0 or more, got -1`},
+		{"no cards", "cards: 0\n", ""},
+		{"colour", "title: T\ncolors:\n  accent: red\n", `digest.yaml:2: colors: accent "red" is not a colour such as "#a8221b"`},
+		{"unknown colour", "colors:\n  link: \"#0b4f9c\"\n", `digest.yaml:2: unknown key "colors.link"`},
 		{"two", "language: x\nfeedLength: -1\n", `digest.yaml:1: language: "x" is not a language tag such as "en" (and 1 more)`},
 	}
 	for _, tt := range tests {
