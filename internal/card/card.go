@@ -1,0 +1,131 @@
+// Package card draws the site's share images: a card for each story
+// (news/<slug>/card.png), one for each of its takeaway quotes
+// (quote-N.png), one for the site (card.png) and the publisher's logo
+// (logo.png), in the site's colours, with no browser and no service. They
+// are what a link shows when it is posted to a social network or a chat,
+// and what search engines take as an article's image.
+//
+// A card is described by a [Spec], everything it shows; [Spec.Key] hashes
+// it, so a [Cache] on disk can hand back the PNG of a card drawn before.
+package card
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"sync"
+)
+
+// Kind is what a card is of.
+type Kind string
+
+// The kinds of card.
+const (
+	StoryCard Kind = "story" // a story: headline, topic, date
+	QuoteCard Kind = "quote" // a takeaway quote: the quote, who said it, the headline
+	SiteCard  Kind = "site"  // the site: its name and description
+	Logo      Kind = "logo"  // the publisher's logo, the site's mark alone
+)
+
+// The cards' sizes in pixels: Open Graph's recommended 1200×630 (1.91:1)
+// for stories and the site, a square for quotes (what image posts use) and
+// for the logo (Google asks for at least 112×112).
+const (
+	StoryWidth, StoryHeight = 1200, 630
+	QuoteSide               = 1080
+	LogoSide                = 256
+)
+
+// version changes whenever the drawing changes, so that the cache holds no
+// card drawn by older code.
+const version = 1
+
+// Colors are the site's colours as a card uses them.
+type Colors struct {
+	Background color.RGBA `json:"bg"`     // the page
+	Text       color.RGBA `json:"text"`   // headlines and quotes
+	Muted      color.RGBA `json:"muted"`  // dates, context lines
+	Accent     color.RGBA `json:"accent"` // the top band, the mark, topics
+	Rule       color.RGBA `json:"rule"`   // rules between parts
+	Quote      color.RGBA `json:"quote"`  // a quote card's ground
+}
+
+// Spec is everything a card shows.
+type Spec struct {
+	Kind Kind `json:"kind"`
+	// Site is the site's name, and Mark the letters of its mark.
+	Site string `json:"site"`
+	Mark string `json:"mark"`
+	// Text is the headline of a story card, the quote of a quote card,
+	// the description on the site card.
+	Text string `json:"text,omitempty"`
+	// Label is a story's topic or a quote's context line.
+	Label string `json:"label,omitempty"`
+	// Note is a story's date, or the headline under a quote.
+	Note   string `json:"note,omitempty"`
+	Colors Colors `json:"colors"`
+}
+
+// Size is the card's width and height in pixels.
+func (s Spec) Size() (w, h int) {
+	switch s.Kind {
+	case QuoteCard:
+		return QuoteSide, QuoteSide
+	case Logo:
+		return LogoSide, LogoSide
+	}
+	return StoryWidth, StoryHeight
+}
+
+// Key names the card by a hash of what it shows, the fonts and the
+// drawing code's version: two specs with one key draw the same PNG.
+func (s Spec) Key() string {
+	loadFonts()
+	data, _ := json.Marshal(s) // plain strings and numbers: cannot fail
+	h := sha256.New()
+	fmt.Fprintf(h, "card %d %s\n", version, fonts.id)
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// Draw draws the card.
+func (s Spec) Draw() *image.Paletted {
+	loadFonts()
+	switch s.Kind {
+	case QuoteCard:
+		return drawQuote(s)
+	case SiteCard:
+		return drawSite(s)
+	case Logo:
+		return drawLogo(s)
+	}
+	return drawStory(s)
+}
+
+// PNG draws the card and encodes it.
+func (s Spec) PNG() ([]byte, error) { return encode(s.Draw()) }
+
+var encoder = png.Encoder{BufferPool: new(bufferPool)}
+
+func encode(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := encoder.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("card: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// bufferPool lets the PNG encoder reuse its buffers across cards.
+type bufferPool struct{ p sync.Pool }
+
+func (b *bufferPool) Get() *png.EncoderBuffer {
+	e, _ := b.p.Get().(*png.EncoderBuffer)
+	return e
+}
+
+func (b *bufferPool) Put(e *png.EncoderBuffer) { b.p.Put(e) }
