@@ -1,6 +1,7 @@
 // Package jsonld makes the schema.org data that search engines read from a
 // page's <script type="application/ld+json">: a NewsArticle for an article
-// page, a WebSite and the ItemList of its stories for the front page. The
+// page, with its share image, a WebSite and the ItemList of its stories for
+// the front page. The
 // data are Go values; html/template encodes them with encoding/json, which
 // escapes "<", ">" and "&", so no text can close the script element.
 package jsonld
@@ -8,6 +9,7 @@ package jsonld
 import (
 	"time"
 
+	"github.com/t4k3news/digest/internal/card"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -25,6 +27,7 @@ type NewsArticle struct {
 	Description         string       `json:"description,omitempty"`
 	DatePublished       string       `json:"datePublished"`
 	DateModified        string       `json:"dateModified"`
+	Image               []string     `json:"image,omitempty"`
 	Author              []Agent      `json:"author"`
 	Publisher           Agent        `json:"publisher"`
 	MainEntityOfPage    WebPage      `json:"mainEntityOfPage"`
@@ -39,6 +42,16 @@ type Agent struct {
 	Type string `json:"@type"`
 	Name string `json:"name"`
 	URL  string `json:"url,omitempty"`
+	// Logo is an organisation's logo.
+	Logo *ImageObject `json:"logo,omitempty"`
+}
+
+// ImageObject is schema.org's ImageObject, for a publisher's logo.
+type ImageObject struct {
+	Type   string `json:"@type"`
+	URL    string `json:"url"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
 }
 
 // WebPage names the page an article is the main entity of.
@@ -94,8 +107,9 @@ func Article(c *config.Config, s *site.Site, a *site.Article) NewsArticle {
 		Headline: a.Meta.Title, AlternativeHeadline: a.Meta.Headline,
 		Description:   description(a),
 		DatePublished: Date(a.Meta.Date), DateModified: Date(Modified(a)),
-		Author:           []Agent{author(c, a)},
-		Publisher:        publisher(c),
+		Image:            []string{s.Routes.Abs(card.ForArticle(c, a).File)},
+		Author:           []Agent{author(c, s, a)},
+		Publisher:        publisher(c, s),
 		MainEntityOfPage: WebPage{Type: "WebPage", ID: a.Permalink},
 		URL:              a.Permalink,
 		Keywords:         a.Meta.Tags,
@@ -112,7 +126,7 @@ func Front(c *config.Config, s *site.Site) Graph {
 		list.ItemListElement = append(list.ItemListElement, ListItem{Type: "ListItem", Position: i + 1, URL: a.Permalink, Name: a.Meta.Title})
 	}
 	home := s.Routes.Abs("")
-	website := WebSite{Type: "WebSite", ID: home, Name: c.Title, URL: home, Description: c.Description, InLanguage: c.Language, Publisher: publisher(c)}
+	website := WebSite{Type: "WebSite", ID: home, Name: c.Title, URL: home, Description: c.Description, InLanguage: c.Language, Publisher: publisher(c, s)}
 	return Graph{Context: Context, Graph: []any{website, list}}
 }
 
@@ -125,22 +139,26 @@ func description(a *site.Article) string {
 
 // author is the article's byline as a Person, or the site's default
 // author as an Organization.
-func author(c *config.Config, a *site.Article) Agent {
+func author(c *config.Config, s *site.Site, a *site.Article) Agent {
 	if a.Meta.Author != "" {
 		return Agent{Type: "Person", Name: a.Meta.Author}
 	}
 	if c.Author != "" {
 		return Agent{Type: "Organization", Name: c.Author}
 	}
-	return publisher(c)
+	return publisher(c, s)
 }
 
-func publisher(c *config.Config) Agent {
+// publisher is the site's publisher, with the logo made from the site's
+// mark (internal/card), which Google asks of a NewsArticle's publisher.
+func publisher(c *config.Config, s *site.Site) Agent {
 	name := c.Publisher.Name
 	if name == "" {
 		name = c.Title
 	}
-	return Agent{Type: "Organization", Name: name, URL: c.Publisher.URL}
+	logo := card.ForLogo()
+	return Agent{Type: "Organization", Name: name, URL: c.Publisher.URL,
+		Logo: &ImageObject{Type: "ImageObject", URL: s.Routes.Abs(logo.File), Width: logo.Width, Height: logo.Height}}
 }
 
 // Modified is the time an article last changed: see [site.Article.Modified].

@@ -61,7 +61,12 @@ func TestArticleMetadata(t *testing.T) {
 		`<meta property="og:url" content="https://example.github.io/digest/news/russia-seeks-veto/">`,
 		`<meta property="article:published_time" content="2025-08-20T09:30:00Z">`,
 		`<meta property="article:tag" content="Sergei Lavrov">`,
-		`<meta name="twitter:card" content="summary">`,
+		`<meta property="og:image" content="https://example.github.io/digest/news/russia-seeks-veto/card.png">`,
+		`<meta property="og:image:width" content="1200">`,
+		`<meta property="og:image:height" content="630">`,
+		`<meta property="og:image:alt" content="Russia seeks veto in Ukraine security guarantees">`,
+		`<meta name="twitter:card" content="summary_large_image">`,
+		`<meta name="twitter:image" content="https://example.github.io/digest/news/russia-seeks-veto/card.png">`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("article page: no %s", want)
@@ -69,7 +74,7 @@ func TestArticleMetadata(t *testing.T) {
 	}
 	ld := jsonLD(t, "article", data)
 	got, _ := json.Marshal(ld)
-	want := `{"@context":"https://schema.org","@type":"NewsArticle","alternativeHeadline":"Russia demands veto in Ukraine security guarantees","author":[{"@type":"Person","name":"Rodney Mbua"}],"dateModified":"2025-08-20T09:30:00Z","datePublished":"2025-08-20T09:30:00Z","description":"Lavrov says Moscow must be involved.","headline":"Russia seeks veto in Ukraine security guarantees","inLanguage":"en","isPartOf":{"@id":"https://example.github.io/digest/","@type":"WebSite"},"keywords":["Russia","Sergei Lavrov","Ukraine"],"mainEntityOfPage":{"@id":"https://example.github.io/digest/news/russia-seeks-veto/","@type":"WebPage"},"publisher":{"@type":"Organization","name":"T4K3.news","url":"https://t4k3.news/"},"url":"https://example.github.io/digest/news/russia-seeks-veto/"}`
+	want := `{"@context":"https://schema.org","@type":"NewsArticle","alternativeHeadline":"Russia demands veto in Ukraine security guarantees","author":[{"@type":"Person","name":"Rodney Mbua"}],"dateModified":"2025-08-20T09:30:00Z","datePublished":"2025-08-20T09:30:00Z","description":"Lavrov says Moscow must be involved.","headline":"Russia seeks veto in Ukraine security guarantees","image":["https://example.github.io/digest/news/russia-seeks-veto/card.png"],"inLanguage":"en","isPartOf":{"@id":"https://example.github.io/digest/","@type":"WebSite"},"keywords":["Russia","Sergei Lavrov","Ukraine"],"mainEntityOfPage":{"@id":"https://example.github.io/digest/news/russia-seeks-veto/","@type":"WebPage"},"publisher":{"@type":"Organization","logo":{"@type":"ImageObject","height":256,"url":"https://example.github.io/digest/logo.png","width":256},"name":"T4K3.news","url":"https://t4k3.news/"},"url":"https://example.github.io/digest/news/russia-seeks-veto/"}`
 	if string(got) != want {
 		t.Errorf("JSON-LD:\n got %s\nwant %s", got, want)
 	}
@@ -80,8 +85,14 @@ func TestFrontMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(data), `<meta property="og:type" content="website">`) {
-		t.Error("front page: og:type is not website")
+	for _, want := range []string{
+		`<meta property="og:type" content="website">`,
+		`<meta property="og:image" content="https://example.github.io/digest/card.png">`,
+		`<meta name="twitter:image" content="https://example.github.io/digest/card.png">`,
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("front page: no %s", want)
+		}
 	}
 	graph := jsonLD(t, "front", data)["@graph"].([]any)
 	site, list := graph[0].(map[string]any), graph[1].(map[string]any)
@@ -108,5 +119,28 @@ func TestTopicFeeds(t *testing.T) {
 	}
 	if strings.Contains(page, "ld+json") {
 		t.Error("topic page has JSON-LD")
+	}
+	if !strings.Contains(page, `<meta property="og:image" content="https://example.github.io/digest/card.png">`) {
+		t.Error("topic page: og:image is not the site's card")
+	}
+}
+
+// TestOldArticleImage checks that an article past the config's Cards
+// newest shows the site's card and no links to quote cards.
+func TestOldArticleImage(t *testing.T) {
+	r := realTemplates(t)
+	r.Config = config.Default()
+	r.Config.Cards = 1
+	s := testSite(t)
+	data, err := r.Article(s, s.Article("ukraine-security-talks"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	if !strings.Contains(page, `<meta property="og:image" content="https://example.github.io/digest/card.png">`) || strings.Contains(page, "quote-1.png") {
+		t.Errorf("second article with cards: 1 does not show the site card alone")
+	}
+	if ld := jsonLD(t, "old", data); ld["image"].([]any)[0] != "https://example.github.io/digest/card.png" {
+		t.Errorf("JSON-LD image %v, want the site card", ld["image"])
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"html"
 	"html/template"
 
+	"github.com/t4k3news/digest/internal/card"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/feed"
 	"github.com/t4k3news/digest/internal/jsonld"
@@ -33,6 +34,9 @@ type Page struct {
 	// Feeds are the page's alternate links to feeds: the topic's own on a
 	// topic page, then the whole digest's.
 	Feeds []FeedLink
+	// Image is the page's share image (internal/card): the article's card,
+	// or the site's.
+	Image card.Image
 	// JSONLD is the page's schema.org data, or nil; the template encodes
 	// it into a <script type="application/ld+json">.
 	JSONLD any
@@ -74,6 +78,18 @@ func (p *Page) Cached(name string, data any, key ...any) (template.HTML, error) 
 // Rel returns the URL of a site-relative path such as "style.css", for
 // templates: they never join paths themselves.
 func (p *Page) Rel(path string) string { return p.Site.Routes.Rel(path) }
+
+// ImageURL is the full URL of the page's share image.
+func (p *Page) ImageURL() string { return p.Site.Routes.Abs(p.Image.File) }
+
+// QuoteURL is the URL of the card of the article's takeaway i, from 0, or
+// "" when the article has no cards of its own.
+func (p *Page) QuoteURL(i int) string {
+	if p.Article == nil || !card.Own(p.Config, p.Article) || i >= len(p.Article.Meta.Takeaways) {
+		return ""
+	}
+	return p.Rel(card.QuoteFile(p.Article, i+1))
+}
 
 // File is the output file of the page, relative to the output folder.
 func (p *Page) File() string { return route.File(p.Path) }
@@ -117,7 +133,7 @@ func (r *Renderer) newPage(s *site.Site, path, title, description string) *Page 
 	return &Page{
 		Site: s, Config: c, Path: path, Title: title, Description: description,
 		Canonical: s.Routes.Abs(path), Lang: c.Language, Type: "website",
-		Feeds: feedLinks(s, "", c.Title),
+		Feeds: feedLinks(s, "", c.Title), Image: card.ForSite(c),
 	}
 }
 
@@ -157,6 +173,7 @@ func (r *Renderer) Article(s *site.Site, a *site.Article) ([]byte, error) {
 		p.Description = a.Meta.Summary
 	}
 	p.Type = "article"
+	p.Image = card.ForArticle(p.Config, a)
 	p.JSONLD = jsonld.Article(p.Config, s, a)
 	p.Article, p.Sections = a, sections
 	if len(sections) > 0 && sections[0].Title == "" {

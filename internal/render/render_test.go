@@ -153,8 +153,9 @@ func TestArticlePage(t *testing.T) {
 		`<p class="dek">Lavrov says Moscow must be involved.</p>`,
 		`<p class="lede">Lavrov says any guarantee must include Moscow.</p>`,
 		"<p>Russia has said it will only back <em>guarantees</em>.</p>",
-		"<figure class=\"takeaway\">\n<blockquote><p>This will not work</p></blockquote>\n<figcaption>Lavrov dismissing Europe’s approach</figcaption>\n</figure>",
-		"<figure class=\"takeaway\">\n<blockquote><p>No context here</p></blockquote>\n</figure>",
+		"<figure class=\"takeaway\">\n<blockquote><p>This will not work</p></blockquote>\n<figcaption><span class=\"takeaway-by\">Lavrov dismissing Europe’s approach</span>" +
+			`<a class="share-quote" href="/digest/news/russia-seeks-veto/quote-1.png" type="image/png">Share this quote<span class="visually-hidden">, an image of “This will not work”</span></a></figcaption>` + "\n</figure>",
+		"<figure class=\"takeaway\">\n<blockquote><p>No context here</p></blockquote>\n<figcaption><a class=\"share-quote\" href=\"/digest/news/russia-seeks-veto/quote-2.png\"",
 		"<ul class=\"highlights\">\n<li>This will not work</li>\n<li>involving China is a WTF moment</li>\n</ul>",
 		"<h2>Analysis</h2>\n<p>The move could centralize decisions.</p>",
 		`<aside class="risk" aria-label="Risk">`, "<h2>High stakes over security guarantees</h2>",
@@ -232,7 +233,7 @@ func TestEscaping(t *testing.T) {
 		`<h1 class="headline">&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quoted&#34; title</h1>`,
 		`<meta name="description" content="A dek with &lt;b&gt;tags&lt;/b&gt; &amp; &#34;quotes&#34;">`,
 		`<blockquote><p>&lt;img src=x onerror=alert(1)&gt;</p></blockquote>`,
-		`<figcaption>&#34;ctx&#34; &lt;em&gt;</figcaption>`,
+		`<figcaption><span class="takeaway-by">&#34;ctx&#34; &lt;em&gt;</span>`,
 		`<span class="unlinked">&lt;a href=&#34;http://evil&#34;&gt;x&lt;/a&gt;</span>`,
 		`<a href="/digest/topics/i-tag-i/">&lt;i&gt;Tag&lt;/i&gt;</a>`,
 	} {
