@@ -39,6 +39,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		Destination: *dest,
 		BaseURL:     *baseURL,
 		Publish:     site.Publish{Now: time.Now(), Drafts: *drafts, Future: *future, Expired: *expired},
+		CardCache:   filepath.Join(*source, ".cache", "cards"),
 	}
 	res, err := build.Build(opts)
 	switch {

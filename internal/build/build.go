@@ -11,6 +11,7 @@ import (
 	"path"
 	"time"
 
+	"github.com/t4k3news/digest/internal/card"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
@@ -44,12 +45,16 @@ type Options struct {
 	BaseURL string
 	// Publish decides which stories are in the site, at the build's clock.
 	Publish site.Publish
+	// CardCache is the folder that keeps the share images drawn
+	// (internal/card), outside the destination; "" draws them all.
+	CardCache string
 }
 
 // Result counts what a build did.
 type Result struct {
 	Articles, Topics int
 	output.Stats
+	Cards   card.Stats
 	Elapsed time.Duration
 	// Schedule is what goes out or comes down after the build's clock.
 	Schedule site.Schedule
@@ -67,7 +72,7 @@ func (r Result) String() string {
 	if n := r.Schedule.Scheduled; n > 0 {
 		s += fmt.Sprintf("; %d scheduled, the next at %s", n, r.Schedule.Next.Format(time.RFC3339))
 	}
-	return s
+	return s + fmt.Sprintf("\nshare images: %d drawn, %d from the cache", r.Cards.Drawn, r.Cards.Cached)
 }
 
 // Build builds the site. Errors in the sources are reported together (a
@@ -87,11 +92,23 @@ func Build(opts Options) (Result, error) {
 		w.Abort()
 		return Result{}, err
 	}
+	var cache *card.Cache
+	if opts.CardCache != "" {
+		cache = card.OpenCache(opts.CardCache)
+	}
+	cards, err := card.Write(card.Entries(r.Config, s), cache, w.WriteFile)
+	if err != nil {
+		w.Abort()
+		return Result{}, err
+	}
 	stats, err := w.Commit()
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Articles: len(s.Articles), Topics: len(s.Topics), Stats: stats, Elapsed: time.Since(start), Schedule: sched, Warnings: warns}, nil
+	if err := cache.Prune(); err != nil {
+		return Result{}, err
+	}
+	return Result{Articles: len(s.Articles), Topics: len(s.Topics), Stats: stats, Cards: cards, Elapsed: time.Since(start), Schedule: sched, Warnings: warns}, nil
 }
 
 // prepare loads and checks everything a build needs before anything is

@@ -21,9 +21,11 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path/filepath"
 	"sync"
 	"time"
 
+	"github.com/t4k3news/digest/internal/card"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/render"
@@ -72,6 +74,8 @@ type Engine struct {
 	r      *render.Renderer
 	static map[string][]byte // output file → bytes
 
+	cards *card.Cache // the share images drawn, beside the sources
+
 	version  int               // counts the changes to the site
 	extras   map[string][]byte // feeds and sitemaps, by output file
 	extrasOf int               // the version extras were made for
@@ -79,7 +83,7 @@ type Engine struct {
 
 // New returns an engine for the site in opts.Root. Call Load before use.
 func New(opts Options) *Engine {
-	e := &Engine{opts: opts}
+	e := &Engine{opts: opts, cards: card.OpenCache(filepath.Join(opts.Root, ".cache", "cards"))}
 	e.clearSources()
 	return e
 }

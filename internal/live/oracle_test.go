@@ -91,11 +91,14 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 	}
 }
 
-// built builds the site with internal/build and returns every file.
+// built builds the site with internal/build and returns every file. The
+// build shares the engine's card cache: a card is named by what it shows,
+// so a shared cache still gives each the cards of its own site.
 func (ts *testSite) built() map[string][]byte {
 	ts.tb.Helper()
 	dest := filepath.Join(ts.tb.TempDir(), "public")
-	if _, err := build.Build(build.Options{Source: os.DirFS(ts.root), Destination: dest}); err != nil {
+	opts := build.Options{Source: os.DirFS(ts.root), Destination: dest, CardCache: filepath.Join(ts.root, ".cache", "cards")}
+	if _, err := build.Build(opts); err != nil {
 		ts.tb.Fatalf("fresh build: %v", err)
 	}
 	files := make(map[string][]byte)

@@ -3,8 +3,10 @@ package live
 import (
 	"bytes"
 	"io/fs"
+	"path"
 
 	"github.com/t4k3news/digest/internal/build"
+	"github.com/t4k3news/digest/internal/card"
 	"strings"
 	"sync"
 
@@ -37,6 +39,10 @@ func (e *Engine) page(name string) ([]byte, bool, error) {
 		return done(e.r.Front(s))
 	case name == "404.html":
 		return done(e.r.NotFound(s))
+	}
+	if entry, ok := e.card(name); ok {
+		data, _, err := e.cards.PNG(entry.Spec)
+		return data, true, err
 	}
 	if a := e.article(name); a != nil {
 		return done(e.r.Article(s, e.model.Sidebar(a)))
@@ -77,6 +83,27 @@ func (e *Engine) extra(name string) ([]byte, error) {
 		return data, nil
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// card returns the share image (internal/card) that is the file name, if
+// it is one: drawn on request, from the cache beside the sources.
+func (e *Engine) card(name string) (card.Entry, bool) {
+	var entries []card.Entry
+	switch dir, file := path.Split(name); {
+	case path.Ext(file) != ".png":
+	case dir == "":
+		entries = card.SiteEntries(e.cfg)
+	case strings.HasPrefix(dir, "news/"):
+		if a := e.model.Site().Article(strings.TrimSuffix(dir[len("news/"):], "/")); a != nil {
+			entries = card.ArticleEntries(e.cfg, a)
+		}
+	}
+	for _, entry := range entries {
+		if entry.File == name {
+			return entry, true
+		}
+	}
+	return card.Entry{}, false
 }
 
 // article returns the article whose page is the file name, or nil.
@@ -134,6 +161,9 @@ func (e *Engine) All(emit func(name string, data []byte) error) error {
 		return err
 	}
 	if err := build.Publish(e.cfg, e.model.Site(), one); err != nil {
+		return err
+	}
+	if _, err := card.Write(card.Entries(e.cfg, e.model.Site()), e.cards, one); err != nil {
 		return err
 	}
 	for name, data := range e.static {
