@@ -4,7 +4,8 @@
 // (so a project site under a sub-path is checked as GitHub Pages serves
 // it), a page without title, description or canonical link, duplicate
 // element ids, JSON-LD or XML that does not parse, and a feed or sitemap
-// missing an element its spec requires.
+// missing an element its spec requires, a share image (og:image) that is
+// not a PNG of the size the page gives.
 //
 // HTML is read with a small tokenizer of its own: the pages come from the
 // site's templates, and the checks need tags, attributes and raw text, not
@@ -80,6 +81,7 @@ type checker struct {
 	base     *url.URL
 	local    bool
 	problems diag.List
+	pngs     map[string]pngInfo // share images read so far
 }
 
 // absolute reports whether ref may stand where search engines and feed

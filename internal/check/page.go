@@ -9,6 +9,7 @@ import (
 func (c *checker) page(file string, data []byte) {
 	toks := tokenize(string(data))
 	c.metadata(file, toks)
+	c.image(file, toks)
 	ids := make(map[string]int)
 	for _, t := range toks {
 		if t.kind != startTag {
