@@ -26,6 +26,8 @@ func TestPagesWorkflow(t *testing.T) {
 		"id: pages\n        uses: actions/configure-pages@v",
 		`run: go run ./cmd/digest build --base-url "${{ steps.pages.outputs.base_url }}/"` + "\n",
 		"run: go run ./cmd/digest check\n",
+		"uses: actions/cache@v",
+		"path: .cache/cards\n",
 		"uses: actions/upload-pages-artifact@v",
 		"path: public\n",
 		"needs: build\n",
@@ -35,6 +37,9 @@ func TestPagesWorkflow(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("pages.yml: no %q", want)
 		}
+	}
+	if strings.Index(text, "actions/cache@") > strings.Index(text, "digest build") {
+		t.Error("pages.yml: want the card cache restored before the build")
 	}
 	if strings.Index(text, "digest build") > strings.Index(text, "digest check") || strings.Index(text, "digest check") > strings.Index(text, "upload-pages-artifact") {
 		t.Error("pages.yml: want build, then check, then upload")
