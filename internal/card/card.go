@@ -41,9 +41,10 @@ const (
 	LogoSide                = 256
 )
 
-// version changes whenever the drawing changes, so that the cache holds no
-// card drawn by older code.
-const version = 1
+// version changes whenever the drawing or the encoding changes, so that
+// the cache holds no card made by older code: a build from a warm cache
+// must write the bytes a cold one does.
+const version = 2
 
 // Colors are the site's colours as a card uses them.
 type Colors struct {
@@ -110,7 +111,11 @@ func (s Spec) Draw() *image.Paletted {
 // PNG draws the card and encodes it.
 func (s Spec) PNG() ([]byte, error) { return encode(s.Draw()) }
 
-var encoder = png.Encoder{BufferPool: new(bufferPool)}
+// encoder compresses at zlib's fastest level: it halves the time of a
+// card (2.9 against 5.9 ms of CPU for a story card, 4.7 against 8.5 for a
+// quote) for files a fifth larger (18 against 15 KB for a story card), by
+// go test ./internal/card -run '^$' -bench Draw -benchtime 200x.
+var encoder = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: new(bufferPool)}
 
 func encode(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
