@@ -16,6 +16,9 @@ func (c *checker) image(file string, toks []token) {
 	meta := make(map[string]string)
 	line := 0
 	for _, t := range toks {
+		if t.kind == startTag && t.name == "meta" && t.attrs["name"] == "twitter:image" {
+			c.absolute(file, t.line, "twitter:image", strings.TrimSpace(t.attrs["content"]))
+		}
 		if t.kind == startTag && t.name == "meta" && strings.HasPrefix(t.attrs["property"], "og:image") {
 			meta[t.attrs["property"]] = strings.TrimSpace(t.attrs["content"])
 			if t.attrs["property"] == "og:image" {
@@ -27,11 +30,10 @@ func (c *checker) image(file string, toks []token) {
 	if !ok {
 		return
 	}
-	u, err := url.Parse(ref)
-	if err != nil || c.base.Host != "" && !u.IsAbs() {
-		c.problems.Add(file, line, "og:image %q is not an absolute URL", ref)
+	if !c.absolute(file, line, "og:image", ref) {
 		return
 	}
+	u, _ := url.Parse(ref) // absolute parsed it
 	rel, ok := strings.CutPrefix(c.pageURL(file).ResolveReference(u).Path, c.base.Path)
 	if !ok || !c.files[rel] {
 		c.problems.Add(file, line, "og:image %s does not resolve to an image of the site", ref)

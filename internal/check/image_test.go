@@ -32,13 +32,14 @@ func TestShareImages(t *testing.T) {
 		{"missing", ogImage(base+"news/a/card.png", "1200", "630"), "index.html:12: og:image " + base + "news/a/card.png does not resolve to an image of the site\n"},
 		{"not a PNG", ogImage(base+"style.css", "1200", "630"), "index.html:12: og:image " + base + "style.css: not a PNG file\n"},
 		{"wrong size", ogImage(base+"card.png", "1080", "1080"), "index.html:12: og:image " + base + "card.png is 1200×630, the page says 1080×1080\n"},
+		{"relative twitter:image", ogImage(base+"card.png", "1200", "630") + `<meta name="twitter:image" content="card.png">`, `index.html:14: twitter:image "card.png" is not an absolute URL` + "\n"},
 		{"no size", `<meta property="og:image" content="` + base + `card.png">`, "index.html:12: og:image " + base + "card.png is 1200×630, the page says ×\n"},
 	}
 	for _, tt := range tests {
 		fsys := goodSite()
 		fsys["card.png"] = &fstest.MapFile{Data: pngOf(t, 1200, 630)}
 		fsys["index.html"] = &fstest.MapFile{Data: []byte(page("", tt.meta+"\n"+`<a href="/digest/news/a/">A</a>`))}
-		problems, err := FS(fsys, "")
+		problems, err := FS(fsys, Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
