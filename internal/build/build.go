@@ -137,12 +137,14 @@ func prepare(opts Options, warns *diag.List) (*site.Site, func(), *render.Render
 	if err := errs.Err(); err != nil {
 		return nil, nil, nil, none, err
 	}
-	s, sidebars, err := opts.Publish.Start(docs, routes)
+	pub := opts.Publish
+	pub.Zone = cfg.Location()
+	s, sidebars, err := pub.Start(docs, routes)
 	if err != nil {
 		return nil, nil, nil, none, err
 	}
 	r.Config = cfg
-	return s, sidebars, r, opts.Publish.Schedule(docs), nil
+	return s, sidebars, r, pub.Schedule(docs), nil
 }
 
 // siteConfig is opts.Config, or the config file of opts.Source, with the

@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
+	_ "time/tzdata" // the zones, on machines without them, so that builds agree
 
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
@@ -44,6 +46,9 @@ type Config struct {
 	Domain string `yaml:"domain"`
 	// FeedLength is the number of newest articles in each feed.
 	FeedLength int `yaml:"feedLength"`
+	// TimeZone is the IANA name of the zone the site's pages show dates
+	// and times in, such as "Europe/Helsinki"; "" shows each as written.
+	TimeZone string `yaml:"timeZone"`
 	// Limits bounds what is read from one source file.
 	Limits Limits `yaml:"limits"`
 	// Cards is the number of newest stories with share images of their
@@ -54,6 +59,8 @@ type Config struct {
 
 	// Path is the file the config was read from, or "" for the defaults.
 	Path string `yaml:"-"`
+	// location is TimeZone loaded.
+	location *time.Location
 }
 
 // Publisher is the organisation behind the site, for feeds and schema.org
@@ -150,6 +157,11 @@ func (c *Config) check(data []byte) error {
 	if u, err := url.Parse(c.Publisher.URL); c.Publisher.URL != "" && (err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https")) {
 		bad("publisher", "url %q is not an http(s) URL", c.Publisher.URL)
 	}
+	if loc, err := time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "Local" {
+		bad("timeZone", "%q is not an IANA time zone such as %q", c.TimeZone, "Europe/Helsinki")
+	} else if c.TimeZone != "" {
+		c.location = loc
+	}
 	if c.FeedLength < 1 {
 		bad("feedLength", "want 1 or more, got %d", c.FeedLength)
 	}
@@ -188,6 +200,9 @@ func (c *Config) SetBaseURL(baseURL string) error {
 	c.BaseURL = r.Base()
 	return nil
 }
+
+// Location is the time zone of TimeZone, or nil for none.
+func (c *Config) Location() *time.Location { return c.location }
 
 // IDAuthority is the domain name that owns the ids of the site's articles
 // (the "t4k3.news" of "tag:t4k3.news,2025-08-21:news/x"): the publisher's

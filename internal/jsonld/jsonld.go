@@ -106,7 +106,7 @@ func Article(c *config.Config, s *site.Site, a *site.Article) NewsArticle {
 		Context: Context, Type: "NewsArticle",
 		Headline: a.Meta.Title, AlternativeHeadline: a.Meta.Headline,
 		Description:   description(a),
-		DatePublished: Date(a.Meta.Date), DateModified: Date(Modified(a)),
+		DatePublished: Date(a.Date()), DateModified: Date(Modified(a)),
 		Image:            []string{s.Routes.Abs(card.ForArticle(c, a).File)},
 		Author:           []Agent{author(c, s, a)},
 		Publisher:        publisher(c, s),

@@ -124,7 +124,9 @@ func (e *Engine) Load() error {
 		return err
 	}
 	content.CapTags(docs, cfg.Limits.TagsPerArticle) // as a build does; it warns
-	model, err := e.publish().NewLive(docs, routes)
+	pub := e.publish()
+	pub.Zone = cfg.Location()
+	model, err := pub.NewLive(docs, routes)
 	if err != nil {
 		return err
 	}

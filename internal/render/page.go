@@ -117,7 +117,7 @@ func (p *Page) Published() string {
 	if p.Article == nil {
 		return ""
 	}
-	return jsonld.Date(p.Article.Meta.Date)
+	return jsonld.Date(p.Article.Date())
 }
 
 // Modified: see [Page.Published].

@@ -161,7 +161,7 @@ func TestArticlePage(t *testing.T) {
 		`<aside class="risk" aria-label="Risk">`, "<h2>High stakes over security guarantees</h2>",
 		`<p class="closing">The next moves will reveal how far diplomacy can bend.</p>`,
 		`<span class="author">By Rodney Mbua</span>`, `<span class="source">T4K3.news</span>`,
-		`<time datetime="2025-08-20T09:30:00Z">20 August 2025</time>`,
+		`<time datetime="2025-08-20T09:30:00Z">20 August 2025, 09:30 UTC</time>`,
 		`<li><a href="/digest/topics/sergei-lavrov/">Sergei Lavrov</a></li>`,
 		`<aside class="related" aria-label="Related news">`,
 		`<li><a href="/digest/news/ukraine-security-talks/">Ukraine security talks risk uncertain path</a></li>`,

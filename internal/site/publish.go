@@ -21,6 +21,9 @@ type Publish struct {
 	// is after Now and stories whose expiry date has come, as Hugo's
 	// --buildDrafts, --buildFuture and --buildExpired do.
 	Drafts, Future, Expired bool
+	// Zone is the time zone the site's pages show times in (the config's
+	// timeZone), or nil to show each as written.
+	Zone *time.Location
 }
 
 // PublishDate is when the story of m goes out: its publishDate, else its

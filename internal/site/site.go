@@ -66,13 +66,26 @@ type Article struct {
 	// first, none of them the article itself or linked from Related.
 	More []*Article
 
-	n int // index in Site.Articles
+	n    int            // index in Site.Articles
+	zone *time.Location // see Publish.Zone
 }
 
-// Modified is the time the article last changed: the latest of its date,
-// its lastmod and the dates of its corrections. Feeds, sitemaps and
-// schema.org data all give this time, and the page shows it as "Updated"
-// when it is later than the date.
+// Local returns t in the site's time zone, for pages: every page shows a
+// time in one zone, so that a story's day is the same on all of them.
+func (a *Article) Local(t time.Time) time.Time {
+	if a.zone == nil {
+		return t
+	}
+	return t.In(a.zone)
+}
+
+// Date is the article's date in the site's time zone.
+func (a *Article) Date() time.Time { return a.Local(a.Meta.Date) }
+
+// Modified is the time the article last changed, in the site's time zone:
+// the latest of its date, its lastmod and the dates of its corrections.
+// Feeds, sitemaps and schema.org data all give this time, and the page
+// shows it as "Updated" when it is later than the date.
 func (a *Article) Modified() time.Time {
 	t := a.Meta.Date
 	if a.Meta.Lastmod.After(t) {
@@ -83,7 +96,7 @@ func (a *Article) Modified() time.Time {
 			t = c.Date
 		}
 	}
-	return t
+	return a.Local(t)
 }
 
 // Updated reports whether the article changed after its date.
@@ -238,7 +251,7 @@ func (s *Site) newArticle(d *content.Document) *Article {
 	p := route.ArticlePath(d.Meta.Slug)
 	o := origin(&d.Meta, p)
 	return &Article{Doc: d, Meta: &d.Meta, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p),
-		Origin: o, OriginPermalink: s.Routes.Abs(o)}
+		Origin: o, OriginPermalink: s.Routes.Abs(o), zone: s.pub.Zone}
 }
 
 // compareArticles orders the digest: newest first, then by seed file name
