@@ -1,0 +1,83 @@
+// Package search makes the site's search index from the site model: the
+// words of every published story, folded (lower case, no diacritics),
+// each with the stories that name it ranked by where it stands (headline,
+// then dek, takeaways, highlights, tags and byline, then body) and then by
+// date, split into shards by the words' prefixes so that a query reads
+// only the shards of its words. static/search.js reads them.
+//
+// The index is a folder of JSON files under search/:
+//
+//	search/manifest.json   which prefixes are split, and into what
+//	search/s/<prefix>.json a shard: the words under a prefix
+//
+// A shard refers to stories by their place in its own list of stories,
+// and a shard's prefixes depend only on the words under it, so an edit to
+// one story changes only the shards of the words it had or has (and the
+// manifest when one of them grows past or falls under ShardTarget).
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"runtime"
+
+	"github.com/t4k3news/digest/internal/parallel"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+// Dir is the folder of the index in the output.
+const Dir = "search"
+
+// ManifestFile is the manifest's file in the output.
+const ManifestFile = Dir + "/manifest.json"
+
+// Manifest is what the script reads first.
+type Manifest struct {
+	// Version changes when the format does.
+	Version int `json:"v"`
+	// Max is MaxResults: the most stories a word finds.
+	Max int `json:"max"`
+	// Split maps each split prefix to the letters that follow it in some
+	// word, in order; every other prefix reached that way is a shard.
+	Split map[string]string `json:"split"`
+}
+
+// Write indexes s and passes each file of the index to emit, by its path
+// in the output ("search/s/lav.json"), one at a time.
+func Write(s *site.Site, emit func(file string, data []byte) error) error {
+	return New(s).Write(emit)
+}
+
+// batch is how many shards are encoded at once, on every CPU, before they
+// are passed on: it bounds the memory of shards encoded and not yet
+// written.
+const batch = 64
+
+// Write passes the index's files to emit, one at a time.
+func (ix *Index) Write(emit func(file string, data []byte) error) error {
+	p := ix.plan()
+	m, err := json.Marshal(Manifest{Version: 1, Max: MaxResults, Split: p.split})
+	if err != nil {
+		return fmt.Errorf("search manifest: %w", err)
+	}
+	if err := emit(ManifestFile, append(m, '\n')); err != nil {
+		return err
+	}
+	workers := runtime.GOMAXPROCS(0)
+	encoders := make([]encoder, batch)
+	out := make([][]byte, batch)
+	for lo := 0; lo < len(p.shards); lo += batch {
+		hi := min(lo+batch, len(p.shards))
+		parallel.For(hi-lo, workers, func(i int) {
+			encoders[i].s = ix.site
+			out[i] = encoders[i].shard(p, p.shards[lo+i])
+		})
+		for i := range hi - lo {
+			if err := emit(path.Join(Dir, ShardFile(p.shards[lo+i].prefix)), out[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,158 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ShardTarget is the size, in bytes as estimated before writing, past
+// which the words under a prefix are split into one shard for each next
+// letter. A query fetches one shard for each of its words, so this bounds
+// its download; it does not grow with the site, but the manifest does.
+const ShardTarget = 8 << 10
+
+// shard is one file of the index: the words under prefix (all of them for
+// a leaf of the trie; for a split prefix, only the word that is the
+// prefix itself, with the best stories of all the words under it).
+type shard struct {
+	prefix string
+	terms  []int // indexes in plan.terms
+	split  bool
+	lo, hi int // the words under prefix, for a split prefix's best stories
+}
+
+// plan is the index laid out in shards.
+type plan struct {
+	terms []string
+	lists [][]posting
+	cost  []int
+	// docCost is the bytes of each story's entry in a shard; mark and gen
+	// count each story once in size.
+	docCost []int
+	mark    []int32
+	gen     int32
+	shards  []shard
+	// split holds, for each split prefix, the next letters under it that
+	// have words, in order.
+	split map[string]string
+}
+
+func (ix *Index) plan() *plan {
+	p := &plan{terms: ix.Terms(), split: make(map[string]string)}
+	p.lists = make([][]posting, len(p.terms))
+	p.cost = make([]int, len(p.terms))
+	p.docCost = make([]int, len(ix.site.Articles))
+	p.mark = make([]int32, len(ix.site.Articles))
+	for i, t := range p.terms {
+		p.lists[i] = ix.terms[t].best()
+		p.cost[i] = len(t) + 6
+		for _, ps := range p.lists[i] {
+			if p.docCost[ps.doc] == 0 {
+				a := ix.site.Articles[ps.doc]
+				p.docCost[ps.doc] = len(a.Path) + len(a.Meta.Title) + len(dek(a)) + 24
+			}
+			p.cost[i] += 16 + ps.snippetCost()
+		}
+	}
+	p.node("", 0, len(p.terms), true)
+	return p
+}
+
+// size estimates the bytes of a shard of terms[lo:hi]: their postings,
+// and each story they name once.
+func (p *plan) size(lo, hi int) int {
+	p.gen++
+	size := 0
+	for i := lo; i < hi; i++ {
+		size += p.cost[i]
+		for _, ps := range p.lists[i] {
+			if p.mark[ps.doc] != p.gen {
+				p.mark[ps.doc] = p.gen
+				size += p.docCost[ps.doc]
+			}
+		}
+	}
+	return size
+}
+
+// snippetCost estimates the bytes of a posting's snippet.
+func (ps *posting) snippetCost() int {
+	if ps.field <= fieldDek {
+		return 0
+	}
+	return snippetBefore + snippetAfter
+}
+
+// node lays out the words terms[lo:hi], which all start with prefix.
+func (p *plan) node(prefix string, lo, hi int, root bool) {
+	if !root && (hi-lo == 1 || p.size(lo, hi) <= ShardTarget) {
+		p.shards = append(p.shards, shard{prefix: prefix, terms: seq(lo, hi)})
+		return
+	}
+	own := shard{prefix: prefix, split: true, lo: lo, hi: hi}
+	if lo < hi && p.terms[lo] == prefix {
+		own.terms = []int{lo}
+		lo++
+	}
+	if !root {
+		p.shards = append(p.shards, own)
+	}
+	var next strings.Builder
+	for lo < hi {
+		r, n := utf8.DecodeRuneInString(p.terms[lo][len(prefix):])
+		child := p.terms[lo][:len(prefix)+n]
+		end := lo + 1
+		for end < hi && strings.HasPrefix(p.terms[end], child) {
+			end++
+		}
+		next.WriteRune(r)
+		p.node(child, lo, end, false)
+		lo = end
+	}
+	p.split[prefix] = next.String()
+}
+
+func seq(lo, hi int) []int {
+	s := make([]int, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		s = append(s, i)
+	}
+	return s
+}
+
+// prefixBest is the best MaxResults stories naming any word under a split
+// prefix, each story once with the best of its postings.
+func (p *plan) prefixBest(lo, hi int) []posting {
+	var all []posting
+	for _, l := range p.lists[lo:hi] {
+		all = append(all, l...)
+	}
+	slices.SortFunc(all, func(a, b posting) int {
+		return cmp.Or(cmp.Compare(b.tier, a.tier), cmp.Compare(a.doc, b.doc), cmp.Compare(a.field, b.field), cmp.Compare(a.start, b.start))
+	})
+	all = slices.CompactFunc(all, func(a, b posting) bool { return a.doc == b.doc })
+	return all[:min(len(all), MaxResults)]
+}
+
+// ShardFile is the file of the shard of prefix, relative to the search
+// folder: "s/lav.json". A letter other than a-z and 0-9 is written as
+// its code point in hexadecimal between underscores ("s/kyi_e9_.json"),
+// as the script writes it.
+func ShardFile(prefix string) string {
+	var b strings.Builder
+	b.WriteString("s/")
+	for _, r := range prefix {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			b.WriteRune(r)
+			continue
+		}
+		b.WriteByte('_')
+		b.WriteString(strconv.FormatInt(int64(r), 16))
+		b.WriteByte('_')
+	}
+	b.WriteString(".json")
+	return b.String()
+}
