@@ -19,6 +19,7 @@ import (
 	"github.com/t4k3news/digest/internal/output"
 	"github.com/t4k3news/digest/internal/render"
 	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/search"
 	"github.com/t4k3news/digest/internal/site"
 	"github.com/t4k3news/digest/internal/sitemap"
 )
@@ -204,8 +205,9 @@ func publishAndCopy(src fs.FS, s *site.Site, r *render.Renderer, w *output.Write
 	})
 }
 
-// Publish makes what feed readers, search engines and GitHub Pages read:
-// the feeds, the sitemaps and robots.txt, .nojekyll (serve the files as
+// Publish makes what feed readers, search engines, the site's own search
+// and GitHub Pages read: the feeds, the sitemaps and robots.txt, the search
+// index, .nojekyll (serve the files as
 // they are) and CNAME for a custom domain, passing each file to emit. The
 // preview server (internal/live) serves the same files.
 func Publish(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
@@ -213,6 +215,9 @@ func Publish(c *config.Config, s *site.Site, emit func(file string, data []byte)
 		return err
 	}
 	if err := sitemap.Write(c, s, emit); err != nil {
+		return err
+	}
+	if err := search.Write(s, emit); err != nil {
 		return err
 	}
 	if err := emit(".nojekyll", nil); err != nil {

@@ -39,6 +39,8 @@ func (e *Engine) page(name string) ([]byte, bool, error) {
 		return done(e.r.Front(s))
 	case name == "404.html":
 		return done(e.r.NotFound(s))
+	case name == route.File(route.SearchPath):
+		return done(e.r.Search(s))
 	}
 	if entry, ok := e.card(name); ok {
 		data, _, err := e.cards.PNG(entry.Spec)

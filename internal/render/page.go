@@ -152,6 +152,14 @@ func (r *Renderer) NotFound(s *site.Site) ([]byte, error) {
 	return r.execute(NotFoundTemplate, p)
 }
 
+// Search renders the search page, search/index.html: static/search.js
+// finds the stories there, from the index internal/search writes.
+func (r *Renderer) Search(s *site.Site) ([]byte, error) {
+	c := r.config()
+	p := r.newPage(s, route.SearchPath, "Search", "Search every story of "+c.Title+".")
+	return r.execute(SearchTemplate, p)
+}
+
 // Topic renders the page of topic t, topics/<slug>/index.html.
 func (r *Renderer) Topic(s *site.Site, t *site.Topic) ([]byte, error) {
 	c := r.config()

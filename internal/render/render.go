@@ -27,9 +27,10 @@ const (
 	ArticleTemplate  = "article.html"
 	TopicTemplate    = "topic.html"
 	NotFoundTemplate = "404.html"
+	SearchTemplate   = "search.html"
 )
 
-var pageTemplates = []string{FrontTemplate, ArticleTemplate, TopicTemplate, NotFoundTemplate}
+var pageTemplates = []string{FrontTemplate, ArticleTemplate, TopicTemplate, NotFoundTemplate, SearchTemplate}
 
 // Renderer holds the parsed templates. It is safe for concurrent use.
 type Renderer struct {

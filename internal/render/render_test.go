@@ -100,7 +100,7 @@ func TestSiteFiles(t *testing.T) {
 	want := []string{
 		"404.html", "index.html",
 		"news/evil/index.html", "news/russia-seeks-veto/index.html", "news/ukraine-security-talks/index.html",
-		"topics/i-tag-i/index.html", "topics/nato/index.html", "topics/russia/index.html",
+		"search/index.html", "topics/i-tag-i/index.html", "topics/nato/index.html", "topics/russia/index.html",
 		"topics/sergei-lavrov/index.html", "topics/ukraine/index.html",
 	}
 	if !slices.Equal(files, want) {
@@ -222,8 +222,13 @@ func TestEscaping(t *testing.T) {
 				t.Errorf("%s: unescaped %q", file, bad)
 			}
 		}
-		// The only scripts are the JSON-LD data, each closed once.
-		if open, closed := strings.Count(page, "<script"), strings.Count(page, "</script"); open != closed || open != strings.Count(page, `<script type="application/ld+json">`) {
+		// The only scripts are the JSON-LD data, each closed once, and
+		// the search page's own script.
+		scripts := strings.Count(page, `<script type="application/ld+json">`)
+		if file == "search/index.html" {
+			scripts += strings.Count(page, `<script src="/digest/search.js" defer></script>`)
+		}
+		if open, closed := strings.Count(page, "<script"), strings.Count(page, "</script"); open != closed || open != scripts {
 			t.Errorf("%s: %d <script, %d </script", file, open, closed)
 		}
 	}
@@ -263,6 +268,7 @@ func TestGolden(t *testing.T) {
 		"news/russia-seeks-veto/index.html": "article.html",
 		"topics/ukraine/index.html":         "topic.html",
 		"404.html":                          "404.html",
+		"search/index.html":                 "search.html",
 	} {
 		path := filepath.Join("testdata", name)
 		golden.Check(t, path, out[file])
@@ -320,6 +326,7 @@ func TestSiteError(t *testing.T) {
 		"article.html": {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Article.Meta.Risk.Title}}{{end}}`)},
 		"topic.html":   {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Topic.Name}}{{end}}`)},
 		"404.html":     {Data: []byte(`{{template "layout" .}}{{define "main"}}404{{end}}`)},
+		"search.html":  {Data: []byte(`{{template "layout" .}}{{define "main"}}search{{end}}`)},
 	}
 	r, err := New(fsys, ".")
 	if err != nil {

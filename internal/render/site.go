@@ -18,14 +18,15 @@ type job struct {
 }
 
 // Jobs lists every page of the site in a fixed order: front page, topics,
-// 404, then the articles, whose pages show their sidebars, then the
-// redirect pages of their aliases and the pages of withdrawn stories.
+// 404, search, then the articles, whose pages show their sidebars, then
+// the redirect pages of their aliases and the pages of withdrawn stories.
 func (r *Renderer) jobs(s *site.Site) []job {
 	jobs := []job{{"index.html", false, func() ([]byte, error) { return r.Front(s) }}}
 	for _, t := range s.Topics {
 		jobs = append(jobs, job{route.File(t.Path), false, func() ([]byte, error) { return r.Topic(s, t) }})
 	}
-	jobs = append(jobs, job{"404.html", false, func() ([]byte, error) { return r.NotFound(s) }})
+	jobs = append(jobs, job{"404.html", false, func() ([]byte, error) { return r.NotFound(s) }},
+		job{route.File(route.SearchPath), false, func() ([]byte, error) { return r.Search(s) }})
 	for _, a := range s.Articles {
 		jobs = append(jobs, job{route.File(a.Path), true, func() ([]byte, error) { return r.Article(s, a) }})
 	}

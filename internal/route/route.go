@@ -115,6 +115,9 @@ func TopicPath(tag string) string { return "topics/" + TopicSlug(tag) + "/" }
 // TopicSlug is the path segment of a tag's topic page.
 func TopicSlug(tag string) string { return Slug(tag, "topic") }
 
+// SearchPath is the site-relative URL path of the search page.
+const SearchPath = "search/"
+
 // File turns a site-relative URL path into the output file that serves it:
 // a path ending in "/" is a folder with an index.html.
 func File(p string) string {
