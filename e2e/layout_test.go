@@ -14,7 +14,7 @@ var widths = []int64{375, 1280}
 
 // sitePages lists the path of every HTML page of the built site.
 func sitePages() []string {
-	pages := []string{"/", "/404.html"}
+	pages := []string{"/", "/404.html", "/search/"}
 	for _, a := range model.Articles {
 		pages = append(pages, a.URL)
 	}

@@ -8,10 +8,6 @@ import (
 	"github.com/t4k3news/digest/internal/site"
 )
 
-// fieldDek is the index in fields() of the dek: a result shows the
-// headline and dek, so a word standing in them needs no snippet.
-const fieldDek = 2
-
 // Bytes of context a snippet keeps before and after its word.
 const (
 	snippetBefore = 50
@@ -119,23 +115,28 @@ func appendDoc(b []byte, a *site.Article) []byte {
 // dek is what a result shows under its headline: the dek, or the lede if
 // there is none (as the front page does), cut short at a space.
 func dek(a *site.Article) string {
-	d := a.Meta.Description
-	if d == "" {
-		d = a.Meta.Summary
-	}
+	d := shownDek(a)
 	if len(d) <= maxDek {
 		return d
 	}
 	return cutAfter(d, maxDek) + "…"
 }
 
+func shownDek(a *site.Article) string {
+	if a.Meta.Description != "" {
+		return a.Meta.Description
+	}
+	return a.Meta.Summary
+}
+
 // snippet is the text around a posting's word in its best field, or ""
-// when that field is the headline or dek, which a result shows anyway.
+// when the result shows that text anyway: the headline, or the dek as far
+// as it is shown.
 func snippet(a *site.Article, ps *posting) string {
-	if ps.field <= fieldDek {
+	text := fields(a)[ps.field].text
+	if text == a.Meta.Title || text == shownDek(a) && int(ps.end) <= maxDek {
 		return ""
 	}
-	text := fields(a)[ps.field].text
 	start, end := int(ps.start)-snippetBefore, int(ps.end)+snippetAfter
 	var b strings.Builder
 	if start > 0 {

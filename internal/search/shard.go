@@ -80,7 +80,7 @@ func (p *plan) size(lo, hi int) int {
 
 // snippetCost estimates the bytes of a posting's snippet.
 func (ps *posting) snippetCost() int {
-	if ps.field <= fieldDek {
+	if ps.field == 0 || ps.field == 2 { // the headline and dek: see snippet
 		return 0
 	}
 	return snippetBefore + snippetAfter
