@@ -133,7 +133,7 @@ func shownDek(a *site.Article) string {
 // when the result shows that text anyway: the headline, or the dek as far
 // as it is shown.
 func snippet(a *site.Article, ps *posting) string {
-	text := fields(a)[ps.field].text
+	text := fieldText(a, int(ps.field))
 	if text == a.Meta.Title || text == shownDek(a) && int(ps.end) <= maxDek {
 		return ""
 	}

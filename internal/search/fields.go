@@ -14,30 +14,49 @@ const (
 	TierHeadline = 3
 )
 
-// field is one searchable text of a story and the tier of its words.
-type field struct {
-	tier int
-	text string
-}
-
-// fields lists the texts of a story that are searched, headline first,
-// in the order positions are counted in.
-func fields(a *site.Article) []field {
+// eachField calls f with each searchable text of a story and the tier of
+// its words, headline first, in the order positions are counted in, and
+// the field's index in that order; it stops when f returns false.
+func eachField(a *site.Article, f func(i, tier int, text string) bool) {
 	m := a.Meta
-	fs := []field{{TierHeadline, m.Title}, {TierHeadline, m.Headline}, {TierSummary, m.Description}}
+	i := 0
+	next := func(tier int, text string) bool {
+		i++
+		return f(i-1, tier, text)
+	}
+	if !next(TierHeadline, m.Title) || !next(TierHeadline, m.Headline) || !next(TierSummary, m.Description) {
+		return
+	}
 	for _, t := range m.Takeaways {
-		fs = append(fs, field{TierSummary, t.Quote}, field{TierSummary, t.Context})
+		if !next(TierSummary, t.Quote) || !next(TierSummary, t.Context) {
+			return
+		}
 	}
 	for _, h := range m.Highlights {
-		fs = append(fs, field{TierSummary, h})
+		if !next(TierSummary, h) {
+			return
+		}
 	}
 	for _, t := range m.Tags {
-		fs = append(fs, field{TierSummary, t})
+		if !next(TierSummary, t) {
+			return
+		}
 	}
-	fs = append(fs, field{TierSummary, m.Author}, field{TierBody, m.Summary})
-	fs = append(fs, field{TierBody, a.Doc.Body})
-	if m.Risk != nil {
-		fs = append(fs, field{TierBody, m.Risk.Title}, field{TierBody, m.Risk.Text})
+	if !next(TierSummary, m.Author) || !next(TierBody, m.Summary) || !next(TierBody, a.Doc.Body) {
+		return
 	}
-	return append(fs, field{TierBody, m.Closing})
+	if m.Risk != nil && (!next(TierBody, m.Risk.Title) || !next(TierBody, m.Risk.Text)) {
+		return
+	}
+	next(TierBody, m.Closing)
+}
+
+// fieldText is the text of field i of a story (see eachField).
+func fieldText(a *site.Article, i int) string {
+	var text string
+	eachField(a, func(j, _ int, t string) bool {
+		text = t
+		return j < i
+	})
+	return text
 }

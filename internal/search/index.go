@@ -27,7 +27,7 @@ type posting struct {
 	npos uint8
 	pos  [MaxPositions]int32
 	// field and start, end are where the word first stands in its best
-	// tier: the field's index in fields() and byte offsets in its text.
+	// tier: the field's index in eachField's order and byte offsets in its text.
 	field      int16
 	start, end int32
 }
@@ -118,6 +118,7 @@ type termPosting struct {
 type reader struct {
 	seen map[string]int // word → index in out
 	out  []termPosting
+	word []byte // the word being read, lower-cased
 }
 
 func newReader() *reader { return &reader{seen: make(map[string]int)} }
@@ -128,13 +129,11 @@ func (r *reader) read(a *site.Article, doc int32, seed maphash.Seed, workers int
 	clear(r.seen)
 	r.out = r.out[:0]
 	pos := int32(0)
-	for fi, f := range fields(a) {
-		Tokens(f.text, func(t Token) {
-			r.note(t, doc, int16(fi), uint8(f.tier), pos)
-			pos++
-		})
+	eachField(a, func(fi, tier int, text string) bool {
+		r.scan(text, doc, int16(fi), uint8(tier), &pos)
 		pos++ // a phrase does not run from one field into the next
-	}
+		return true
+	})
 	if len(into) != workers {
 		into = make([][]termPosting, workers)
 	}
@@ -155,9 +154,14 @@ func (r *reader) note(t Token, doc int32, fi int16, tier uint8, pos int32) {
 		r.out = append(r.out, termPosting{t.Term, posting{doc: doc, tier: tier, field: fi, start: int32(t.Start), end: int32(t.End)}})
 		i = len(r.out) - 1
 	}
+	r.update(i, tier, fi, t.Start, t.End, pos)
+}
+
+// update records that the word of r.out[i] stands at pos, in field fi.
+func (r *reader) update(i int, tier uint8, fi int16, start, end int, pos int32) {
 	p := &r.out[i].posting
 	if tier > p.tier {
-		p.tier, p.field, p.start, p.end = tier, fi, int32(t.Start), int32(t.End)
+		p.tier, p.field, p.start, p.end = tier, fi, int32(start), int32(end)
 	}
 	if int(p.npos) < MaxPositions {
 		p.pos[p.npos] = pos
