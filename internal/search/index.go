@@ -4,7 +4,6 @@ import (
 	"hash/maphash"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/t4k3news/digest/internal/parallel"
 	"github.com/t4k3news/digest/internal/site"
@@ -75,16 +74,18 @@ func New(s *site.Site) *Index {
 	seed := maphash.MakeSeed()
 	// byDoc[d][w] are story d's postings whose words fall to worker w.
 	byDoc := make([][][]termPosting, chunk)
-	var pool sync.Pool
+	// Each reader keeps the words it has met across stories; a channel,
+	// not a sync.Pool, so that none is dropped with what it knows.
+	readers := make(chan *reader, workers)
+	for range workers {
+		readers <- newReader()
+	}
 	for lo := 0; lo < len(s.Articles); lo += chunk {
 		hi := min(lo+chunk, len(s.Articles))
 		parallel.For(hi-lo, workers, func(i int) {
-			r, _ := pool.Get().(*reader)
-			if r == nil {
-				r = newReader()
-			}
+			r := <-readers
 			byDoc[i] = r.read(s.Articles[lo+i], int32(lo+i), seed, workers, byDoc[i])
-			pool.Put(r)
+			readers <- r
 		})
 		parallel.For(workers, workers, func(w int) {
 			for i := range hi - lo {
@@ -116,17 +117,24 @@ type termPosting struct {
 
 // reader finds the words of one story at a time, reusing its memory.
 type reader struct {
-	seen map[string]int // word → index in out
+	// seen holds every word the reader has met, and where it was last.
+	seen map[string]*seen
 	out  []termPosting
 	word []byte // the word being read, lower-cased
 }
 
-func newReader() *reader { return &reader{seen: make(map[string]int)} }
+// seen is where a reader last met a word: in story doc, at r.out[i].
+type seen struct {
+	term string
+	doc  int32
+	i    int32
+}
+
+func newReader() *reader { return &reader{seen: make(map[string]*seen)} }
 
 // read returns the postings of story a (index doc), split by the worker
 // that merges their words, in the memory of into.
 func (r *reader) read(a *site.Article, doc int32, seed maphash.Seed, workers int, into [][]termPosting) [][]termPosting {
-	clear(r.seen)
 	r.out = r.out[:0]
 	pos := int32(0)
 	eachField(a, func(fi, tier int, text string) bool {
@@ -148,13 +156,21 @@ func (r *reader) read(a *site.Article, doc int32, seed maphash.Seed, workers int
 }
 
 func (r *reader) note(t Token, doc int32, fi int16, tier uint8, pos int32) {
-	i, ok := r.seen[t.Term]
-	if !ok {
-		r.seen[t.Term] = len(r.out)
-		r.out = append(r.out, termPosting{t.Term, posting{doc: doc, tier: tier, field: fi, start: int32(t.Start), end: int32(t.End)}})
-		i = len(r.out) - 1
+	at := r.seen[t.Term]
+	if at == nil {
+		at = &seen{term: t.Term, doc: -1}
+		r.seen[t.Term] = at
 	}
-	r.update(i, tier, fi, t.Start, t.End, pos)
+	r.at(at, doc, fi, tier, t.Start, t.End, pos)
+}
+
+// at notes the word of at, at pos in story doc.
+func (r *reader) at(at *seen, doc int32, fi int16, tier uint8, start, end int, pos int32) {
+	if at.doc != doc {
+		at.doc, at.i = doc, int32(len(r.out))
+		r.out = append(r.out, termPosting{at.term, posting{doc: doc, tier: tier, field: fi, start: int32(start), end: int32(end)}})
+	}
+	r.update(int(at.i), tier, fi, start, end, pos)
 }
 
 // update records that the word of r.out[i] stands at pos, in field fi.

@@ -3,7 +3,7 @@ package search
 import "unicode/utf8"
 
 // scan finds the words of text as Tokens does and notes each, without
-// making a string for a word already seen in the story: most words are
+// making a string for a word the reader has met before: most words are
 // ASCII, lower-cased here into r.word, and looked up by those bytes.
 func (r *reader) scan(text string, doc int32, fi int16, tier uint8, pos *int32) {
 	for i := 0; i < len(text); {
@@ -71,16 +71,15 @@ func (r *reader) word1(text string, start, end int, ascii bool, doc int32, fi in
 		}
 	}
 	r.word = w
-	i, ok := r.seen[string(w)]
-	if !ok {
+	at := r.seen[string(w)]
+	if at == nil {
 		t := text[start:end] // no copy: the story's text is kept anyway
 		if string(w) != t {
 			t = string(w)
 		}
-		r.seen[t] = len(r.out)
-		r.out = append(r.out, termPosting{t, posting{doc: doc, tier: tier, field: fi, start: int32(start), end: int32(end)}})
-		i = len(r.out) - 1
+		at = &seen{term: t, doc: -1}
+		r.seen[t] = at
 	}
-	r.update(i, tier, fi, start, end, pos)
+	r.at(at, doc, fi, tier, start, end, pos)
 	return true
 }
