@@ -91,7 +91,7 @@ func isASCII(s string) bool {
 // foldEnding makes the endings -yy, -yi, -iy and -ii of a word of five
 // letters or more into -y.
 func foldEnding(w string) string {
-	if len(w) < 5 {
+	if len(w) < 5 || utf8.RuneCountInString(w) < 5 {
 		return w
 	}
 	switch w[len(w)-2:] {

@@ -20,7 +20,7 @@ func TestFold(t *testing.T) {
 		{"Kyiv", "kyiv"}, {"Kyïv", "kyiv"}, {"KYÏV", "kyiv"}, {"Kyi\u0308v", "kyiv"},
 		{"Zelenskyy", "zelensky"}, {"Zelenskyi", "zelensky"}, {"Zelensky", "zelensky"}, {"Zelenskiy", "zelensky"},
 		{"Dvořák", "dvorak"}, {"Ångström", "angstrom"}, {"ﬁnance", "finance"}, {"Straße", "straße"},
-		{"Łódź", "łodz"}, // Ł is a letter of its own, not L with a mark, in Unicode as in the browser
+		{"Łódź", "łodz"}, {"Łdyy", "łdyy"}, {"Łódyy", "łody"}, // Ł is a letter of its own, not L with a mark, in Unicode as in the browser
 		{"taxi", "taxi"}, {"Hawaii", "haway"}, {"2025", "2025"}, {"", ""},
 	} {
 		if got := Fold(tt.in); got != tt.want {
@@ -95,6 +95,10 @@ func lavrovSite(t testing.TB) *site.Site {
 			return "Nothing here.\n"
 		}),
 		doc("draft", "Lavrov draft", 10, func(m *content.Meta) string { m.Draft = true; return "unpublishedword\n" }),
+		doc("withdrawn", "Lavrov withdrawn", 11, func(m *content.Meta) string {
+			m.Withdrawn = "An error of fact."
+			return "withdrawnword\n"
+		}),
 	)
 }
 
@@ -114,8 +118,10 @@ func TestRanking(t *testing.T) {
 	if got := lookup(t, out, "unpublishedword", false); len(got) != 0 {
 		t.Errorf("a draft's word finds %q", paths(got))
 	}
-	if got := lookup(t, out, "draft", false); len(got) != 0 {
-		t.Errorf("a draft's headline finds %q", paths(got))
+	for _, w := range []string{"draft", "withdrawn", "withdrawnword"} {
+		if got := lookup(t, out, w, false); len(got) != 0 {
+			t.Errorf("%s, of a draft or withdrawn story, finds %q", w, paths(got))
+		}
 	}
 }
 
