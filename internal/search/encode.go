@@ -102,7 +102,7 @@ func appendDoc(b []byte, a *site.Article) []byte {
 	b = append(b, ',')
 	date := ""
 	if !a.Meta.Date.IsZero() {
-		date = a.Meta.Date.Format("2006-01-02")
+		date = a.Date().Format("2006-01-02") // the day the site shows, in its time zone
 	}
 	b = appendString(b, date)
 	b = append(b, ',')
