@@ -20,6 +20,8 @@ func TestPagesWorkflow(t *testing.T) {
 		"on:\n  push:\n    branches: [main]\n  workflow_dispatch:\n",
 		"permissions:\n  contents: read\n  pages: write\n  id-token: write\n",
 		"concurrency:\n  group: pages\n  cancel-in-progress: false\n",
+		// Scheduled stories go out without a push.
+		"  schedule:\n    - cron: \"*/30 * * * *\"\n",
 		"uses: actions/checkout@v",
 		"uses: actions/setup-go@v",
 		"go-version-file: go.mod\n",
