@@ -249,6 +249,7 @@ func (e *Engine) commit(r *render.Renderer) error {
 	}
 	clear(e.pending)
 	e.version++
+	e.schedule()
 	if r != nil {
 		r.Config = e.cfg
 		e.r = r

@@ -77,6 +77,7 @@ type Engine struct {
 	cards *card.Cache // the share images drawn, beside the sources
 
 	version  int               // counts the changes to the site
+	due      time.Time         // when the site next changes by the clock
 	extras   map[string][]byte // feeds and sitemaps, by output file
 	extrasOf int               // the version extras were made for
 }
@@ -141,6 +142,7 @@ func (e *Engine) Load() error {
 	e.mu.Lock()
 	e.cfg, e.model, e.r, e.static = cfg, model, r, static
 	e.version++
+	e.schedule()
 	e.mu.Unlock()
 	return nil
 }

@@ -88,3 +88,32 @@ func TestPreviewWithdrawnAndAliases(t *testing.T) {
 	}
 	compare(t, e, ts, "after withdrawing and renaming")
 }
+
+// TestTickPublishesOnTime moves the engine's clock past a story's
+// publishDate: Tick puts it in, and the site is then the one a build
+// (which, without a clock, includes every story) writes.
+func TestTickPublishesOnTime(t *testing.T) {
+	ts := newTestSite(t, 3)
+	story := ts.pick()
+	story.Meta.PublishDate = time.Date(2030, 1, 1, 9, 0, 0, 0, time.UTC)
+	ts.save(story)
+	now := time.Date(2030, 1, 1, 8, 0, 0, 0, time.UTC)
+	e := New(Options{Root: ts.root, Now: func() time.Time { return now }})
+	if err := e.Load(); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Due(); !got.Equal(story.Meta.PublishDate) {
+		t.Errorf("Due = %v, want the publishDate", got)
+	}
+	if n, err := e.Tick(); n != 0 || err != nil {
+		t.Errorf("Tick before its time = %d, %v; want nothing", n, err)
+	}
+	now = story.Meta.PublishDate
+	if n, err := e.Tick(); n != 1 || err != nil {
+		t.Fatalf("Tick at its time = %d, %v; want 1 story", n, err)
+	}
+	if !e.Due().IsZero() {
+		t.Errorf("Due after = %v, want none", e.Due())
+	}
+	compare(t, e, ts, "after the story went out")
+}

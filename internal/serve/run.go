@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/t4k3news/digest/internal/config"
@@ -36,6 +37,9 @@ type Options struct {
 	Now func() time.Time
 	// Publish says which stories the preview shows: drafts, by default.
 	Publish site.Publish
+	// Poll is how often the clock is read for a scheduled story whose time
+	// has come; 0 means every second.
+	Poll time.Duration
 	// Ready, if set, is called with the site's URL once it is served.
 	Ready func(url string)
 }
@@ -80,7 +84,13 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Ready != nil {
 		opts.Ready(addr)
 	}
-	werr := w.Run(ctx, func(paths []string) { rebuild(e, s, paths, opts) })
+	var applying sync.Mutex // Apply and Tick must not overlap
+	go publishOnTime(ctx, e, s, &applying, opts)
+	werr := w.Run(ctx, func(paths []string) {
+		applying.Lock()
+		defer applying.Unlock()
+		rebuild(e, s, paths, opts)
+	})
 	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
@@ -125,6 +135,40 @@ func rebuild(e *live.Engine, s *Server, paths []string, opts Options) {
 	default:
 		fmt.Fprintf(opts.Log, "%s %s read, site of %d articles updated in %v\n", stamp, plural(res.Reread, "content file"), articles, took)
 		s.Reloaded(res.StyleOnly)
+	}
+}
+
+// publishOnTime puts scheduled stories out, and takes expired ones down,
+// when the clock reaches their time, without a restart: open pages reload.
+func publishOnTime(ctx context.Context, e *live.Engine, s *Server, applying *sync.Mutex, opts Options) {
+	poll := opts.Poll
+	if poll <= 0 {
+		poll = time.Second
+	}
+	t := time.NewTicker(poll)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		due := e.Due()
+		if due.IsZero() || opts.Now().Before(due) {
+			continue
+		}
+		applying.Lock()
+		n, err := e.Tick()
+		applying.Unlock()
+		stamp := opts.Now().Format(time.TimeOnly)
+		switch {
+		case err != nil:
+			fmt.Fprintf(opts.Log, "%s the clock reached %s, but the site does not build:\n%s", stamp, due.Format(time.RFC3339), Problems(err))
+		case n > 0:
+			articles, _ := e.Stats()
+			fmt.Fprintf(opts.Log, "%s %d published or taken down on time, site of %d articles\n", stamp, n, articles)
+			s.Reloaded(false)
+		}
 	}
 }
 

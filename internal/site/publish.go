@@ -128,3 +128,29 @@ func (p Publish) NewLive(docs []*content.Document, routes *route.Site) (*Live, e
 	l.indexAll()
 	return l, nil
 }
+
+// Reclock moves the model's clock to now and updates the stories among
+// docs (every document of the site) whose place in it that changes: a
+// scheduled story goes out, an expired one comes down. It returns how
+// many changed; on error the model is as it was.
+func (l *Live) Reclock(now time.Time, docs []*content.Document) (int, error) {
+	old := l.s.pub
+	l.s.pub.Now = now
+	var changed []*content.Document
+	for _, d := range docs {
+		if old.Includes(&d.Meta) != l.s.pub.Includes(&d.Meta) {
+			changed = append(changed, d)
+		}
+	}
+	if len(changed) == 0 {
+		return 0, nil
+	}
+	if err := l.Update(changed, nil); err != nil {
+		l.s.pub = old
+		return 0, err
+	}
+	return len(changed), nil
+}
+
+// Publish returns the rule the model was made with, at its clock.
+func (l *Live) Publish() Publish { return l.s.pub }
