@@ -22,6 +22,8 @@ func TestParse(t *testing.T) {
 		{"bad domain", "domain: https://t4k3.news/\n", `digest.yaml:1: domain: "https://t4k3.news/" is not a host name such as "news.example.com"`},
 		{"bad publisher", "publisher:\n  url: t4k3.news\n", `digest.yaml:1: publisher: url "t4k3.news" is not an http(s) URL`},
 		{"feed length", "feedLength: 0\n", `digest.yaml:1: feedLength: want 1 or more, got 0`},
+		{"NUL", "title: T\nauthor: A\x00\n", `digest.yaml:2: NUL byte at column 10; only text is allowed`},
+		{"latin-1", "title: T\nauthor: Caf\xe9\n", `digest.yaml:2: not valid UTF-8`},
 		{"limits", "limits:\n  contentFile: 1000\n  tagsPerArticle: 5\n", ""},
 		{"bad limit", "limits:\n  staticFile: 0\n", `digest.yaml:1: limits: every limit must be 1 or more, got 0`},
 		{"unknown limit", "limits:\n  tags: 5\n", `digest.yaml:2: unknown key "limits.tags"`},

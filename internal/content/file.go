@@ -84,7 +84,7 @@ func Parse(path string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := printable(path, fm); err != nil {
+	if err := frontMatter.printable(path, fm); err != nil {
 		return nil, err
 	}
 	doc := &Document{Path: path, Body: body, BodyLine: bodyLine}
@@ -106,14 +106,14 @@ func Parse(path string, data []byte) (*Document, error) {
 	return doc, nil
 }
 
-// printable reports the first character of the front matter fm that YAML
-// does not allow in a file (NUL and other control characters), at its own
-// line: the YAML library would put them all at line 1.
-func printable(path, fm string) error {
-	for i, line := range strings.Split(fm, "\n") {
+// printable reports the first character of the YAML text that YAML does
+// not allow in a file (NUL and other control characters), at its own line:
+// the YAML library would put them all at line 1.
+func (in source) printable(path, text string) error {
+	for i, line := range strings.Split(text, "\n") {
 		for col, r := range line {
 			if !yamlPrintable(r) {
-				return diag.Errorf(path, fmLine(i+1), "front matter: %s at column %d; only text is allowed", charName(r), col+1)
+				return diag.Errorf(path, i+1+in.offset, "%s%s at column %d; only text is allowed", in.prefix, charName(r), col+1)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"unicode/utf8"
 
 	"github.com/t4k3news/digest/internal/diag"
 	"go.yaml.in/yaml/v3"
@@ -24,6 +25,12 @@ func DecodeYAML(path string, data []byte, v any) error {
 		return fmt.Errorf("content.DecodeYAML: want a pointer to a struct, got %T", v)
 	}
 	in := source{}
+	if !utf8.Valid(data) {
+		return diag.Errorf(path, lineOfInvalidUTF8(data), "not valid UTF-8")
+	}
+	if err := in.printable(path, string(data)); err != nil {
+		return err
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return in.syntaxError(path, err)
