@@ -144,7 +144,9 @@ func author(c *config.Config, s *site.Site, a *site.Article) Agent {
 		return Agent{Type: "Person", Name: a.Meta.Author}
 	}
 	if c.Author != "" {
-		return Agent{Type: "Organization", Name: c.Author}
+		// The default byline is the publisher's newsroom: its URL is the
+		// publisher's, the one author URL the site knows.
+		return Agent{Type: "Organization", Name: c.Author, URL: c.Publisher.URL}
 	}
 	return publisher(c, s)
 }

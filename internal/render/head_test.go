@@ -144,3 +144,28 @@ func TestOldArticleImage(t *testing.T) {
 		t.Errorf("JSON-LD image %v, want the site card", ld["image"])
 	}
 }
+
+// TestDefaultAuthor checks that an article without a byline names the
+// config's author, the publisher's newsroom, with the publisher's URL.
+func TestDefaultAuthor(t *testing.T) {
+	r := realTemplates(t)
+	r.Config = config.Default()
+	r.Config.Author = "The newsroom"
+	r.Config.Publisher.URL = "https://t4k3.news/"
+	s := testSite(t)
+	for _, a := range s.Articles {
+		if a.Meta.Author != "" {
+			continue
+		}
+		data, err := r.Article(s, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := jsonLD(t, a.Meta.Slug, data)["author"].([]any)[0].(map[string]any)
+		if got["@type"] != "Organization" || got["name"] != "The newsroom" || got["url"] != "https://t4k3.news/" {
+			t.Errorf("%s: author %v", a.Meta.Slug, got)
+		}
+		return
+	}
+	t.Fatal("no article without a byline in the test site")
+}
