@@ -93,12 +93,8 @@ func Build(opts Options) (Result, error) {
 		w.Abort()
 		return Result{}, err
 	}
-	var cache *card.Cache
-	if opts.CardCache != "" {
-		cache = card.OpenCache(opts.CardCache)
-	}
-	cards, err := card.Write(card.Entries(r.Config, s), cache, w.WriteFile)
-	if err != nil {
+	cache := card.OpenCache(opts.CardCache)
+	if err := card.Write(card.Entries(r.Config, s), cache, w.WriteFile); err != nil {
 		w.Abort()
 		return Result{}, err
 	}
@@ -109,7 +105,7 @@ func Build(opts Options) (Result, error) {
 	if err := cache.Prune(); err != nil {
 		return Result{}, err
 	}
-	return Result{Articles: len(s.Articles), Topics: len(s.Topics), Stats: stats, Cards: cards, Elapsed: time.Since(start), Schedule: sched, Warnings: warns}, nil
+	return Result{Articles: len(s.Articles), Topics: len(s.Topics), Stats: stats, Cards: cache.Stats(), Elapsed: time.Since(start), Schedule: sched, Warnings: warns}, nil
 }
 
 // prepare loads and checks everything a build needs before anything is

@@ -18,40 +18,65 @@ import (
 type Cache struct {
 	dir string
 
-	mu   sync.Mutex
-	used map[string]bool // keys asked for since Open
+	mu    sync.Mutex
+	used  map[string]bool // keys asked for since Open
+	stats Stats
 }
 
+// Stats counts the cards asked of a cache: drawn, or read from the folder.
+type Stats struct{ Drawn, Cached int }
+
 // OpenCache returns the cache in folder dir, which is made when a card is
-// first put in it.
+// first put in it; with dir "" every card is drawn and none kept.
 func OpenCache(dir string) *Cache { return &Cache{dir: dir, used: make(map[string]bool)} }
+
+// Stats counts the cards asked for since the cache was opened.
+func (c *Cache) Stats() Stats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stats
+}
+
+func (c *Cache) count(drawn bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if drawn {
+		c.stats.Drawn++
+	} else {
+		c.stats.Cached++
+	}
+}
 
 // pngMagic starts every PNG file: a cached file without it is drawn again.
 var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 
 // PNG returns the card of s, from the cache if it is there, else drawn and
-// then kept; drawn says which. A nil cache draws every card. A card that
-// cannot be kept is still returned: the cache only saves time.
-func (c *Cache) PNG(s Spec) (data []byte, drawn bool, err error) {
-	if c == nil {
-		data, err = s.PNG()
-		return data, true, err
+// then kept. A card that cannot be kept is still returned: the cache only
+// saves time.
+func (c *Cache) PNG(s Spec) ([]byte, error) {
+	if c.dir == "" {
+		c.count(true)
+		return s.PNG()
 	}
 	key := s.Key()
 	c.mu.Lock()
 	c.used[key] = true
 	c.mu.Unlock()
 	name := filepath.Join(c.dir, key+".png")
-	if data, err := os.ReadFile(name); err == nil && bytes.HasPrefix(data, pngMagic) {
-		return data, false, nil
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, false, fmt.Errorf("card cache: %w", err)
+	data, err := os.ReadFile(name)
+	switch {
+	case err == nil && bytes.HasPrefix(data, pngMagic):
+		c.count(false)
+		return data, nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("card cache: %w", err)
 	}
+	c.count(true)
 	if data, err = s.PNG(); err != nil {
-		return nil, true, err
+		return nil, err
 	}
 	c.keep(name, data)
-	return data, true, nil
+	return data, nil
 }
 
 // keep writes the file under a temporary name and renames it, so that a
@@ -74,7 +99,7 @@ func (c *Cache) keep(name string, data []byte) {
 // after a build of the whole site, so the folder holds the site's cards
 // and no more.
 func (c *Cache) Prune() error {
-	if c == nil {
+	if c.dir == "" {
 		return nil
 	}
 	entries, err := os.ReadDir(c.dir)

@@ -18,13 +18,14 @@ import (
 func TestCache(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cards")
 	c := OpenCache(dir)
-	first, drawn, err := c.PNG(story)
-	if err != nil || !drawn {
-		t.Fatalf("first: drawn %v, %v", drawn, err)
+	first, err := c.PNG(story)
+	if err != nil || c.Stats() != (Stats{Drawn: 1}) {
+		t.Fatalf("first: %+v, %v", c.Stats(), err)
 	}
-	again, drawn, err := OpenCache(dir).PNG(story)
-	if err != nil || drawn || !bytes.Equal(first, again) {
-		t.Fatalf("second: drawn %v, same %v, %v", drawn, bytes.Equal(first, again), err)
+	c = OpenCache(dir)
+	again, err := c.PNG(story)
+	if err != nil || c.Stats() != (Stats{Cached: 1}) || !bytes.Equal(first, again) {
+		t.Fatalf("second: %+v, same %v, %v", c.Stats(), bytes.Equal(first, again), err)
 	}
 	// A card that shows anything else has another key.
 	other := story
@@ -34,8 +35,16 @@ func TestCache(t *testing.T) {
 	}
 	// A damaged file is drawn again.
 	os.WriteFile(filepath.Join(dir, story.Key()+".png"), []byte("junk"), 0o644)
-	if data, drawn, _ := OpenCache(dir).PNG(story); !drawn || !bytes.Equal(data, first) {
+	c = OpenCache(dir)
+	if data, _ := c.PNG(story); c.Stats().Drawn != 1 || !bytes.Equal(data, first) {
 		t.Error("a damaged cache file is used")
+	}
+	// Without a folder every card is drawn.
+	c = OpenCache("")
+	c.PNG(story)
+	c.PNG(story)
+	if c.Stats() != (Stats{Drawn: 2}) || c.Prune() != nil {
+		t.Errorf("no folder: %+v", c.Stats())
 	}
 	// Prune keeps what was asked for since the cache was opened.
 	c = OpenCache(dir)
@@ -110,13 +119,15 @@ func TestWrite(t *testing.T) {
 		got[file] = data
 		return nil
 	}
-	cache := OpenCache(t.TempDir())
-	stats, err := Write(entries, cache, emit)
-	if err != nil || stats != (Stats{Drawn: len(entries)}) || len(got) != len(entries) {
-		t.Fatalf("cold: %+v, %d files, %v", stats, len(got), err)
+	dir := t.TempDir()
+	cache := OpenCache(dir)
+	err := Write(entries, cache, emit)
+	if err != nil || cache.Stats() != (Stats{Drawn: len(entries)}) || len(got) != len(entries) {
+		t.Fatalf("cold: %+v, %d files, %v", cache.Stats(), len(got), err)
 	}
-	stats, err = Write(entries, cache, emit)
-	if err != nil || stats != (Stats{Cached: len(entries)}) {
-		t.Fatalf("warm: %+v, %v", stats, err)
+	cache = OpenCache(dir)
+	err = Write(entries, cache, emit)
+	if err != nil || cache.Stats() != (Stats{Cached: len(entries)}) {
+		t.Fatalf("warm: %+v, %v", cache.Stats(), err)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"runtime"
 	"strconv"
-	"sync/atomic"
 	"unicode"
 
 	"github.com/t4k3news/digest/internal/config"
@@ -142,31 +141,22 @@ func rgb(s string) color.RGBA {
 	return color.RGBA{r, g, b, 255}
 }
 
-// Stats counts the cards of a Write.
-type Stats struct{ Drawn, Cached int }
-
-// Write makes the PNG of every entry, from the cache where it has one
-// (cache may be nil), on every CPU, and passes each to emit, which may be
-// called concurrently. The error is the first failing entry's in the
-// entries' order.
-func Write(entries []Entry, cache *Cache, emit func(file string, data []byte) error) (Stats, error) {
+// Write makes the PNG of every entry, from the cache where it has one, on
+// every CPU, and passes each to emit, which may be called concurrently.
+// The error is the first failing entry's in the entries' order.
+func Write(entries []Entry, cache *Cache, emit func(file string, data []byte) error) error {
 	errs := make([]error, len(entries))
-	var drawn atomic.Int64
 	parallel.For(len(entries), runtime.GOMAXPROCS(0), func(i int) {
-		data, fresh, err := cache.PNG(entries[i].Spec)
+		data, err := cache.PNG(entries[i].Spec)
 		if err == nil {
 			err = emit(entries[i].File, data)
-		}
-		if fresh {
-			drawn.Add(1)
 		}
 		errs[i] = err
 	})
 	for _, err := range errs {
 		if err != nil {
-			return Stats{}, err
+			return err
 		}
 	}
-	n := int(drawn.Load())
-	return Stats{Drawn: n, Cached: len(entries) - n}, nil
+	return nil
 }

@@ -43,7 +43,7 @@ func (e *Engine) page(name string) ([]byte, bool, error) {
 		return done(e.r.Search(s))
 	}
 	if entry, ok := e.card(name); ok {
-		data, _, err := e.cards.PNG(entry.Spec)
+		data, err := e.cards.PNG(entry.Spec)
 		return data, true, err
 	}
 	if a := e.article(name); a != nil {
@@ -165,7 +165,7 @@ func (e *Engine) All(emit func(name string, data []byte) error) error {
 	if err := build.Publish(e.cfg, e.model.Site(), one); err != nil {
 		return err
 	}
-	if _, err := card.Write(card.Entries(e.cfg, e.model.Site()), e.cards, one); err != nil {
+	if err := card.Write(card.Entries(e.cfg, e.model.Site()), e.cards, one); err != nil {
 		return err
 	}
 	for name, data := range e.static {
