@@ -103,7 +103,7 @@ func date(a *site.Article) string {
 	if a.Meta.Date.IsZero() {
 		return ""
 	}
-	return a.Meta.Date.Format("2 January 2006") // as the article page shows it
+	return a.Date().Format("2 January 2006") // the day the article page shows, in the site's time zone
 }
 
 // base is the part of every card's spec that comes from the config.
