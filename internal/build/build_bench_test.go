@@ -5,8 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/t4k3news/digest/internal/build"
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/cputime"
 	"github.com/t4k3news/digest/internal/gen/gentest"
 )
 
@@ -37,8 +40,52 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkCards measures what the share images add to an unchanged
+// rebuild whose card cache is warm, the common case: pairs of rebuilds of
+// the same site, with the config's cards at its default and at 0, one
+// after the other so that the machine's load falls on both alike.
+//
+//	go test ./internal/build -run '^$' -bench Cards -benchtime 5x
+func BenchmarkCards(b *testing.B) {
+	src := gentest.Site(b, 10000, "../..")
+	on, err := config.Load(os.DirFS(src), config.File)
+	if err != nil {
+		b.Fatal(err)
+	}
+	off := *on
+	off.Cards = 0
+	destOn, destOff := filepath.Join(src, "public-on"), filepath.Join(src, "public-off")
+	for range 2 { // both trees, and the cache, exist from here on
+		buildWith(b, src, destOn, on, "cache-on")
+		buildWith(b, src, destOff, &off, "cache-off")
+	}
+	var tOn, tOff, cOn, cOff time.Duration
+	for b.Loop() {
+		t, c := time.Now(), cputime.Used()
+		buildWith(b, src, destOn, on, "cache-on")
+		tOn, cOn = tOn+time.Since(t), cOn+cputime.Used()-c
+		t, c = time.Now(), cputime.Used()
+		buildWith(b, src, destOff, &off, "cache-off")
+		tOff, cOff = tOff+time.Since(t), cOff+cputime.Used()-c
+	}
+	b.ReportMetric(tOn.Seconds()/float64(b.N), "on-s/build")
+	b.ReportMetric(tOff.Seconds()/float64(b.N), "off-s/build")
+	b.ReportMetric(100*(tOn.Seconds()/tOff.Seconds()-1), "%wall")
+	b.ReportMetric(100*(cOn.Seconds()/cOff.Seconds()-1), "%cpu")
+}
+
+func buildWith(b *testing.B, src, dest string, c *config.Config, cache string) {
+	res, err := build.Build(build.Options{Source: os.DirFS(src), Destination: dest, Config: c, CardCache: filepath.Join(src, cache)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if res.Written != 0 && res.Cards.Cached > 0 {
+		b.Fatalf("a rebuild with a warm cache wrote %d files, drew %d cards", res.Written, res.Cards.Drawn)
+	}
+}
+
 func buildOnce(b *testing.B, src, dest string) build.Result {
-	res, err := build.Build(build.Options{Source: os.DirFS(src), Destination: dest})
+	res, err := build.Build(build.Options{Source: os.DirFS(src), Destination: dest, CardCache: filepath.Join(src, ".cache", "cards")})
 	if err != nil {
 		b.Fatal(err)
 	}
