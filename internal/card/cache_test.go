@@ -46,6 +46,10 @@ func TestCache(t *testing.T) {
 	if c.Stats() != (Stats{Drawn: 2}) || c.Prune() != nil {
 		t.Errorf("no folder: %+v", c.Stats())
 	}
+	var none *Cache
+	if data, err := none.PNG(story); err != nil || !bytes.Equal(data, first) || none.Stats() != (Stats{}) || none.Prune() != nil {
+		t.Errorf("nil cache: %v", err)
+	}
 	// Prune keeps what was asked for since the cache was opened.
 	c = OpenCache(dir)
 	c.PNG(quote)
