@@ -46,6 +46,8 @@ type Config struct {
 	Domain string `yaml:"domain"`
 	// FeedLength is the number of newest articles in each feed.
 	FeedLength int `yaml:"feedLength"`
+	// Authors give the bylines' names and bios, shown on their pages.
+	Authors []Author `yaml:"authors"`
 	// TimeZone is the IANA name of the zone the site's pages show dates
 	// and times in, such as "Europe/Helsinki"; "" shows each as written.
 	TimeZone string `yaml:"timeZone"`
@@ -61,6 +63,22 @@ type Config struct {
 	Path string `yaml:"-"`
 	// location is TimeZone loaded.
 	location *time.Location
+}
+
+// Author is a byline as the site presents it.
+type Author struct {
+	Name string `yaml:"name"`
+	Bio  string `yaml:"bio"`
+}
+
+// Bio returns the bio of the author named name, or "".
+func (c *Config) Bio(name string) string {
+	for _, a := range c.Authors {
+		if a.Name == name {
+			return a.Bio
+		}
+	}
+	return ""
 }
 
 // Publisher is the organisation behind the site, for feeds and schema.org

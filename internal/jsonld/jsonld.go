@@ -140,8 +140,9 @@ func description(a *site.Article) string {
 // author is the article's byline as a Person, or the site's default
 // author as an Organization.
 func author(c *config.Config, s *site.Site, a *site.Article) Agent {
-	if a.Meta.Author != "" {
-		return Agent{Type: "Person", Name: a.Meta.Author}
+	if len(a.Authors) > 0 {
+		au := a.Authors[0]
+		return Agent{Type: "Person", Name: au.Name, URL: au.Permalink}
 	}
 	if c.Author != "" {
 		// The default byline is the publisher's newsroom: its URL is the

@@ -52,6 +52,9 @@ func (e *Engine) page(name string) ([]byte, bool, error) {
 	if t := e.topic(name); t != nil {
 		return done(e.r.Topic(s, t))
 	}
+	if au := s.AuthorPage(name); au != nil {
+		return done(e.r.Author(s, au))
+	}
 	if al := s.Alias(name); al != nil {
 		return done(e.r.Alias(al))
 	}

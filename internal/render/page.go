@@ -48,6 +48,9 @@ type Page struct {
 	Sections []markdown.Section
 	// Topic is set on topic pages.
 	Topic *site.Topic
+	// Author and Bio are set on author pages.
+	Author *site.Author
+	Bio    string
 
 	set       *template.Template // the page's template set
 	fragments *fragments
@@ -168,6 +171,14 @@ func (r *Renderer) Topic(s *site.Site, t *site.Topic) ([]byte, error) {
 	p.Topic = t
 	p.Feeds = append(feedLinks(s, t.Path, t.Name+" · "+c.Title), p.Feeds...)
 	return r.execute(TopicTemplate, p)
+}
+
+// Author renders the page of author au, authors/<slug>/index.html.
+func (r *Renderer) Author(s *site.Site, au *site.Author) ([]byte, error) {
+	c := r.config()
+	p := r.newPage(s, au.Path, au.Name, fmt.Sprintf("Stories by %s in %s.", au.Name, c.Title))
+	p.Author, p.Bio = au, c.Bio(au.Name)
+	return r.execute(AuthorTemplate, p)
 }
 
 // Article renders the page of article a, news/<slug>/index.html.

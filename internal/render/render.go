@@ -28,9 +28,10 @@ const (
 	TopicTemplate    = "topic.html"
 	NotFoundTemplate = "404.html"
 	SearchTemplate   = "search.html"
+	AuthorTemplate   = "author.html"
 )
 
-var pageTemplates = []string{FrontTemplate, ArticleTemplate, TopicTemplate, NotFoundTemplate, SearchTemplate}
+var pageTemplates = []string{FrontTemplate, ArticleTemplate, TopicTemplate, NotFoundTemplate, SearchTemplate, AuthorTemplate}
 
 // Renderer holds the parsed templates. It is safe for concurrent use.
 type Renderer struct {

@@ -98,7 +98,7 @@ func TestSiteFiles(t *testing.T) {
 	}
 	slices.Sort(files)
 	want := []string{
-		"404.html", "index.html",
+		"404.html", "authors/rodney-mbua/index.html", "index.html",
 		"news/evil/index.html", "news/russia-seeks-veto/index.html", "news/ukraine-security-talks/index.html",
 		"search/index.html", "topics/i-tag-i/index.html", "topics/nato/index.html", "topics/russia/index.html",
 		"topics/sergei-lavrov/index.html", "topics/ukraine/index.html",
@@ -160,7 +160,7 @@ func TestArticlePage(t *testing.T) {
 		"<h2>Analysis</h2>\n<p>The move could centralize decisions.</p>",
 		`<aside class="risk" aria-label="Risk">`, "<h2>High stakes over security guarantees</h2>",
 		`<p class="closing">The next moves will reveal how far diplomacy can bend.</p>`,
-		`<span class="author">By Rodney Mbua</span>`, `<span class="source">T4K3.news</span>`,
+		`<span class="author">By <a href="/digest/authors/rodney-mbua/" rel="author">Rodney Mbua</a></span>`, `<span class="source">T4K3.news</span>`,
 		`<time datetime="2025-08-20T09:30:00Z">20 August 2025, 09:30 UTC</time>`,
 		`<li><a href="/digest/topics/sergei-lavrov/">Sergei Lavrov</a></li>`,
 		`<aside class="related" aria-label="Related news">`,
@@ -327,6 +327,7 @@ func TestSiteError(t *testing.T) {
 		"topic.html":   {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Topic.Name}}{{end}}`)},
 		"404.html":     {Data: []byte(`{{template "layout" .}}{{define "main"}}404{{end}}`)},
 		"search.html":  {Data: []byte(`{{template "layout" .}}{{define "main"}}search{{end}}`)},
+		"author.html":  {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Author.Name}}{{end}}`)},
 	}
 	r, err := New(fsys, ".")
 	if err != nil {

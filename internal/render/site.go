@@ -18,12 +18,15 @@ type job struct {
 }
 
 // Jobs lists every page of the site in a fixed order: front page, topics,
-// 404, search, then the articles, whose pages show their sidebars, then
+// authors, 404, search, then the articles, whose pages show their sidebars, then
 // the redirect pages of their aliases and the pages of withdrawn stories.
 func (r *Renderer) jobs(s *site.Site) []job {
 	jobs := []job{{"index.html", false, func() ([]byte, error) { return r.Front(s) }}}
 	for _, t := range s.Topics {
 		jobs = append(jobs, job{route.File(t.Path), false, func() ([]byte, error) { return r.Topic(s, t) }})
+	}
+	for _, au := range s.Authors {
+		jobs = append(jobs, job{route.File(au.Path), false, func() ([]byte, error) { return r.Author(s, au) }})
 	}
 	jobs = append(jobs, job{"404.html", false, func() ([]byte, error) { return r.NotFound(s) }},
 		job{route.File(route.SearchPath), false, func() ([]byte, error) { return r.Search(s) }})

@@ -138,3 +138,10 @@ func AliasPath(alias string) string {
 	}
 	return p
 }
+
+// AuthorPath is the site-relative URL path of an author's page:
+// "authors/<slug>/".
+func AuthorPath(name string) string { return "authors/" + AuthorSlug(name) + "/" }
+
+// AuthorSlug is the path segment of an author's page.
+func AuthorSlug(name string) string { return Slug(name, "author") }

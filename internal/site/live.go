@@ -44,6 +44,7 @@ func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, er
 		heads: newHeadlineIndex(), features: make(map[*Article][]string), postings: make(map[string][]*Article)}
 	s.addTopics()
 	s.feature()
+	s.addAuthors()
 	for _, t := range s.Topics {
 		l.topics[t.Slug] = t
 	}
@@ -111,6 +112,7 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	}
 	l.sortTopics()
 	l.s.arrange()
+	l.s.addAuthors()
 	l.s.Aliases = aliases
 	return nil
 }

@@ -28,6 +28,8 @@ type Site struct {
 	// Featured are the MaxFeatured topics with the most articles, for the
 	// navigation: most articles first, then by name.
 	Featured []*Topic
+	// Authors are the authors of the articles, sorted by name.
+	Authors []*Author
 	// Front is Articles in the front page's order: the stories an editor
 	// leads with (weight, lowest first, then pinned) before the others.
 	Front []*Article
@@ -40,6 +42,7 @@ type Site struct {
 
 	bySlug    map[string]*Article
 	withdrawn map[string]*Article // Withdrawn by slug
+	authors   map[string]*Author  // Authors by slug
 	pub       Publish             // which stories are in
 }
 
@@ -59,6 +62,8 @@ type Article struct {
 	Origin, OriginPermalink string
 	// Topics are the article's topics in the order of its tags.
 	Topics []*Topic
+	// Authors are the article's bylines' pages, in byline order.
+	Authors []*Author
 	// Related are the editor's related titles, in order, resolved to
 	// articles where they name one. See [Related].
 	Related []Related

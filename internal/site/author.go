@@ -1,0 +1,73 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/route"
+)
+
+// Author is a byline's page: every story an author wrote or shared.
+type Author struct {
+	// Name is the byline as written in the author's newest story.
+	Name string
+	Slug string
+	// Path, URL and Permalink are as for [Article].
+	Path, URL, Permalink string
+	// Articles are the author's stories, newest first.
+	Articles []*Article
+}
+
+// Bylines returns the authors of the story of m: its authors (Hugo's
+// key), and its author if that is not one of them, first.
+func Bylines(m *content.Meta) []string {
+	if m.Author == "" || slices.Contains(m.Authors, m.Author) {
+		return m.Authors
+	}
+	return append([]string{m.Author}, m.Authors...)
+}
+
+// addAuthors makes the authors' pages from the articles, and each
+// article's Authors. It is made again whole after each change: one pass
+// over the articles.
+func (s *Site) addAuthors() {
+	bySlug := make(map[string]*Author)
+	s.Authors = s.Authors[:0]
+	for _, a := range s.Articles {
+		a.Authors = a.Authors[:0]
+		for _, name := range Bylines(a.Meta) {
+			slug := route.AuthorSlug(name)
+			au := bySlug[slug]
+			if au == nil {
+				p := route.AuthorPath(name)
+				au = &Author{Name: name, Slug: slug, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p)}
+				bySlug[slug] = au
+				s.Authors = append(s.Authors, au)
+			}
+			if !slices.Contains(a.Authors, au) {
+				a.Authors = append(a.Authors, au)
+				au.Articles = append(au.Articles, a)
+			}
+		}
+	}
+	slices.SortFunc(s.Authors, func(a, b *Author) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+	})
+	s.authors = bySlug
+}
+
+// AuthorPage returns the author whose page is the output file name
+// ("authors/x/index.html"), or nil.
+func (s *Site) AuthorPage(file string) *Author {
+	slug, ok := strings.CutPrefix(file, "authors/")
+	if !ok {
+		return nil
+	}
+	slug, ok = strings.CutSuffix(slug, "/index.html")
+	if !ok {
+		return nil
+	}
+	return s.authors[slug]
+}
