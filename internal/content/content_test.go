@@ -169,3 +169,14 @@ func TestLoad(t *testing.T) {
 		t.Errorf("loaded %v", paths)
 	}
 }
+
+func TestIsFile(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"x.md": true, "world/x.md": true, "a/b/c.md": true,
+		"x.txt": false, "x.md~": false, ".x.md": false, ".git/x.md": false, "a/.drafts/x.md": false, "md": false,
+	} {
+		if got := IsFile(rel); got != want {
+			t.Errorf("IsFile(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}

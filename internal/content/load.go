@@ -14,7 +14,20 @@ import (
 // loadReaders is how many files Load reads at once for each CPU.
 const loadReaders = 4
 
-// Load reads every Markdown file (*.md) below dir in fsys, sorted by path.
+// IsFile reports whether rel, a slash path below the content folder such
+// as "world/x.md", is a content file: a Markdown file (*.md), neither it
+// nor any folder above it hidden (named ".x"). It is the one rule; Load
+// and the preview's change tracking both follow it.
+func IsFile(rel string) bool {
+	for part := range strings.SplitSeq(rel, "/") {
+		if strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	return path.Ext(rel) == ".md"
+}
+
+// Load reads every content file (see [IsFile]) below dir in fsys, sorted by path.
 // Files are named in errors as dir/name; every bad file is reported, and the
 // documents that did parse are returned alongside the error.
 func Load(fsys fs.FS, dir string) ([]*Document, error) {
@@ -26,7 +39,7 @@ func Load(fsys fs.FS, dir string) ([]*Document, error) {
 		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
 		}
-		if !d.IsDir() && path.Ext(p) == ".md" && !strings.HasPrefix(d.Name(), ".") {
+		if !d.IsDir() && IsFile(strings.TrimPrefix(p, dir+"/")) {
 			names = append(names, p)
 		}
 		return nil
