@@ -8,7 +8,9 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
+	"hash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -46,6 +48,9 @@ type Renderer struct {
 	// 64 bytes by doubling.
 	sizes map[string]*atomic.Int64
 
+	// sum hashes the template files, names and bytes, in the order parsed.
+	sum [sha256.Size]byte
+
 	// fragments remembers what [Page.Cached] rendered, for one rendering of
 	// a whole site; nil renders each fragment every time it is asked for.
 	fragments *fragments
@@ -55,7 +60,7 @@ type Renderer struct {
 }
 
 // buffers recycles the memory of rendered pages within one rendering of a
-// whole site, once [Renderer.SiteWhile]'s emit is done with them: page
+// whole site, once they are given back with [Renderer.Recycle]: page
 // buffers were a sixth of all the bytes a build allocated, each adding to
 // the garbage collector's work.
 type buffers struct{ pool sync.Pool }
@@ -94,10 +99,11 @@ func New(fsys fs.FS, dir string) (*Renderer, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	base := template.New("")
+	h := sha256.New()
 	r := &Renderer{pages: make(map[string]*template.Template), names: make(map[string]string), sizes: make(map[string]*atomic.Int64)}
 	for _, f := range append(files, partials...) {
 		if !isPage(dir, f) {
-			if err := parseFile(base, fsys, f); err != nil {
+			if err := parseFile(base, fsys, f, h); err != nil {
 				return nil, err
 			}
 		}
@@ -108,11 +114,12 @@ func New(fsys fs.FS, dir string) (*Renderer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
-		if err := parseFile(t, fsys, name); err != nil {
+		if err := parseFile(t, fsys, name, h); err != nil {
 			return nil, err
 		}
 		r.pages[p], r.names[p], r.sizes[p] = t, name, new(atomic.Int64)
 	}
+	h.Sum(r.sum[:0])
 	return r, nil
 }
 
@@ -126,11 +133,19 @@ func isPage(dir, file string) bool {
 	return false
 }
 
-func parseFile(t *template.Template, fsys fs.FS, name string) error {
+// Sum is a hash of every template file, its name and bytes: two renderers
+// with the same sum render alike.
+func (r *Renderer) Sum() [sha256.Size]byte { return r.sum }
+
+// parseFile parses the template file name into t, adding its name and
+// bytes to h.
+func parseFile(t *template.Template, fsys fs.FS, name string, h hash.Hash) error {
 	text, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return fmt.Errorf("templates: %w", err)
 	}
+	fmt.Fprintf(h, "%s\x00%d\x00", name, len(text))
+	h.Write(text)
 	if _, err := t.New(name).Parse(string(text)); err != nil {
 		return err // "template: templates/x.html:3: ..."
 	}

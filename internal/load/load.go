@@ -1,0 +1,176 @@
+// Package load reads a site's source tree into [Inputs]: the site config,
+// the content files, the templates and the static files, each with a hash
+// of its bytes. It is the one place that names the source folders, and
+// every driver (build, build --watch, serve) calls [Load]; nothing else
+// walks them. The hashes let a driver tell what changed since the last
+// load without comparing bytes.
+package load
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/render"
+	"github.com/t4k3news/digest/internal/route"
+)
+
+// Folders and files of a site's source, relative to its root.
+const (
+	SeedsDir     = "seeds"
+	ContentDir   = "content"
+	TemplatesDir = "templates"
+	StaticDir    = "static"
+	ConfigFile   = config.File
+)
+
+// Watched are the folders that the watching drivers watch, besides
+// ConfigFile.
+var Watched = []string{SeedsDir, ContentDir, TemplatesDir, StaticDir}
+
+// Sum is the hash of a source file's bytes.
+type Sum = [sha256.Size]byte
+
+// Options says how to read the sources.
+type Options struct {
+	// Config is the site config; nil means read ConfigFile (the defaults
+	// when there is none).
+	Config *config.Config
+	// BaseURL overrides the config's base URL unless it is "".
+	BaseURL string
+}
+
+// Inputs are a site's sources, read and checked: everything a site model
+// and its outputs are made from.
+type Inputs struct {
+	Config *config.Config
+	Routes *route.Site
+	// Docs are the content files, sorted by path.
+	Docs []*content.Document
+	// Templates are the parsed templates, Templates.Config set.
+	Templates *render.Renderer
+	// Static are the static files, sorted by name.
+	Static []Static
+	// ConfigSum hashes the config as used, flags included; TemplatesSum
+	// hashes every template file read.
+	ConfigSum, TemplatesSum Sum
+}
+
+// Static is one file of the static folder, copied as it is.
+type Static struct {
+	// Name is the file's path below the static folder, which is also its
+	// output file: "style.css".
+	Name string
+	Data []byte
+	Sum  Sum
+}
+
+// Load reads the whole source tree of fsys. Problems in the content and
+// the templates are reported together, as a diag.List naming each file
+// and line.
+func Load(fsys fs.FS, opts Options) (*Inputs, error) {
+	cfg, err := Config(fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	routes, err := route.New(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	docs, loadErr := content.Load(fsys, ContentDir)
+	r, tmplErr := Templates(fsys)
+	var errs diag.List
+	errs.Append(ContentDir, loadErr)
+	errs.Append("", tmplErr) // html/template names the file and line
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	static, err := ReadStatic(fsys)
+	if err != nil {
+		return nil, err
+	}
+	r.Config = cfg
+	in := &Inputs{Config: cfg, Routes: routes, Docs: docs, Templates: r, Static: static,
+		ConfigSum: ConfigSum(cfg), TemplatesSum: r.Sum()}
+	return in, nil
+}
+
+// Config reads the site config of fsys, or takes opts.Config, with the
+// base URL of opts over it.
+func Config(fsys fs.FS, opts Options) (*config.Config, error) {
+	cfg := opts.Config
+	if cfg == nil {
+		var err error
+		if cfg, err = config.Load(fsys, ConfigFile); err != nil {
+			return nil, err
+		}
+	}
+	if opts.BaseURL == "" {
+		return cfg, nil
+	}
+	c := *cfg
+	if err := c.SetBaseURL(opts.BaseURL); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// ConfigSum hashes the config as the outputs see it.
+func ConfigSum(c *config.Config) Sum {
+	return sha256.Sum256(fmt.Appendf(nil, "%#v", *c))
+}
+
+// Templates parses the templates folder of fsys.
+func Templates(fsys fs.FS) (*render.Renderer, error) {
+	return render.New(fsys, TemplatesDir)
+}
+
+// ReadStatic reads every file of the static folder, sorted by name. A
+// site without one has no static files. A symbolic link that cannot be
+// followed (one out of the site's folder, when fsys is an os.Root) is
+// left out.
+func ReadStatic(fsys fs.FS) ([]Static, error) {
+	var files []Static
+	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if p == StaticDir && errors.Is(err, fs.ErrNotExist) {
+			return fs.SkipDir
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil && d.Type()&fs.ModeSymlink != 0 {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		files = append(files, Static{Name: p[len(StaticDir)+1:], Data: data, Sum: sha256.Sum256(data)})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("static files: %w", err)
+	}
+	slices.SortFunc(files, func(a, b Static) int { return strings.Compare(a.Name, b.Name) })
+	return files, nil
+}
+
+// Top names the source a path of the site's root belongs to: one of the
+// folders, ConfigFile, or "" for anything else.
+func Top(p string) string {
+	if p == ConfigFile {
+		return p
+	}
+	top, _, _ := strings.Cut(path.Clean(p), "/")
+	if slices.Contains(Watched, top) {
+		return top
+	}
+	return ""
+}

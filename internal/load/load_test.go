@@ -1,0 +1,104 @@
+package load
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"testing"
+	"testing/fstest"
+
+	"github.com/t4k3news/digest/internal/diag"
+)
+
+const (
+	page   = `{{template "layout" .}}{{define "main"}}x{{end}}`
+	layout = `{{define "layout"}}{{template "main" .}}{{end}}`
+	doc    = "---\ntitle: A\nslug: a\ndate: 2025-01-02\n---\nA.\n"
+)
+
+func site() fstest.MapFS {
+	return fstest.MapFS{
+		"digest.yaml":             {Data: []byte("title: Test\n")},
+		"content/a.md":            {Data: []byte(doc)},
+		"content/.drafts/b.md":    {Data: []byte("not read")},
+		"templates/layout.html":   {Data: []byte(layout)},
+		"templates/index.html":    {Data: []byte(page)},
+		"templates/article.html":  {Data: []byte(page)},
+		"templates/topic.html":    {Data: []byte(page)},
+		"templates/404.html":      {Data: []byte(page)},
+		"templates/search.html":   {Data: []byte(page)},
+		"static/style.css":        {Data: []byte("body{}")},
+		"static/img/logo.svg":     {Data: []byte("<svg/>")},
+		"seeds/001.txt":           {Data: []byte("not read")},
+		"templates/partials/x.md": {Data: []byte("not read")},
+	}
+}
+
+func TestLoad(t *testing.T) {
+	in, err := Load(site(), Options{BaseURL: "https://example.com/x/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Config.Title != "Test" || in.Routes.Base() != "https://example.com/x/" || in.Templates.Config != in.Config {
+		t.Errorf("config %+v, base %s", in.Config, in.Routes.Base())
+	}
+	if len(in.Docs) != 1 || in.Docs[0].Path != "content/a.md" {
+		t.Errorf("docs: %v", in.Docs)
+	}
+	if len(in.Static) != 2 || in.Static[0].Name != "img/logo.svg" || in.Static[1].Name != "style.css" ||
+		in.Static[1].Sum != sha256.Sum256([]byte("body{}")) {
+		t.Errorf("static: %+v", in.Static)
+	}
+	other, err := Load(site(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if other.ConfigSum == in.ConfigSum {
+		t.Error("the base URL flag does not change the config's sum")
+	}
+	if other.TemplatesSum != in.TemplatesSum {
+		t.Error("the same templates have different sums")
+	}
+	changed := site()
+	changed["templates/404.html"] = &fstest.MapFile{Data: []byte(page + " ")}
+	if again, err := Load(changed, Options{}); err != nil || again.TemplatesSum == in.TemplatesSum {
+		t.Errorf("a changed template keeps the sum (err %v)", err)
+	}
+}
+
+// TestLoadErrors checks that content and template problems are reported
+// together, each with its file and line.
+func TestLoadErrors(t *testing.T) {
+	fsys := site()
+	fsys["content/bad.md"] = &fstest.MapFile{Data: []byte("---\ntitle: X\nfoo: 1\n---\n")}
+	fsys["templates/404.html"] = &fstest.MapFile{Data: []byte("{{if}}")}
+	_, err := Load(fsys, Options{})
+	want := "template: templates/404.html:1: missing value for if\ncontent/bad.md:3: front matter: unknown key \"foo\"\n"
+	if err == nil || fullText(err) != want {
+		t.Errorf("Load error:\n%v\nwant:\n%s", fullText(err), want)
+	}
+	fsys = site()
+	fsys["digest.yaml"] = &fstest.MapFile{Data: []byte("titel: x\n")}
+	if _, err := Load(fsys, Options{}); err == nil || err.Error() != `digest.yaml:1: unknown key "titel"` {
+		t.Errorf("config error: %v", err)
+	}
+}
+
+func TestTop(t *testing.T) {
+	for p, want := range map[string]string{
+		"content/x.md": ContentDir, "static/a/b.css": StaticDir, "seeds": SeedsDir, "digest.yaml": ConfigFile,
+		"templates/./x.html": TemplatesDir, "public/x.html": "", "README.md": "",
+	} {
+		if got := Top(p); got != want {
+			t.Errorf("Top(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+func fullText(err error) string {
+	var list diag.List
+	if errors.As(err, &list) {
+		return list.Full()
+	}
+	return fmt.Sprint(err)
+}
