@@ -14,6 +14,7 @@ import (
 
 	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -75,7 +76,7 @@ func buildSite(dir string) (*site.Site, error) {
 	if _, err := build.Build(build.Options{Source: src, Destination: dir, BaseURL: "/"}); err != nil {
 		return nil, fmt.Errorf("building the site: %w", err)
 	}
-	docs, err := content.Load(src, build.ContentDir)
+	docs, err := content.Load(src, load.ContentDir)
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,8 @@ package main
 import (
 	"path/filepath"
 
-	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/config"
+	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/output"
 	"github.com/t4k3news/digest/internal/sourcefs"
 )
@@ -40,8 +40,8 @@ func limits(dir string) sourcefs.Limits {
 // checkDestination refuses a build destination that overlaps the site in
 // source: its root, the folders a build reads, or its config file.
 func checkDestination(source, dest string) error {
-	guarded := []output.Guarded{{Path: source, Parent: true}, {Path: filepath.Join(source, config.File)}}
-	for _, dir := range []string{build.ContentDir, build.TemplatesDir, build.StaticDir, "seeds"} {
+	guarded := []output.Guarded{{Path: source, Parent: true}, {Path: filepath.Join(source, load.ConfigFile)}}
+	for _, dir := range load.Watched {
 		guarded = append(guarded, output.Guarded{Path: filepath.Join(source, dir)})
 	}
 	return output.CheckDestination(dest, guarded...)

@@ -1,6 +1,9 @@
 package feed
 
-import "github.com/t4k3news/digest/internal/route"
+import (
+	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/site"
+)
 
 // Feed files, written in the site's root for the whole digest and in each
 // topic's folder for that topic.
@@ -30,4 +33,18 @@ func Links(routes *route.Site, dir, title string) []Link {
 		{AtomType, title + " (Atom)", routes.Abs(dir + AtomFile)},
 		{JSONType, title + " (JSON Feed)", routes.Abs(dir + JSONFile)},
 	}
+}
+
+// Files lists the feed files of s that Write makes: the digest's, then
+// each topic's.
+func Files(s *site.Site) []string {
+	dirs := []string{""}
+	for _, t := range s.Topics {
+		dirs = append(dirs, t.Path)
+	}
+	files := make([]string, 0, 3*len(dirs))
+	for _, dir := range dirs {
+		files = append(files, dir+RSSFile, dir+AtomFile, dir+JSONFile)
+	}
+	return files
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/convert"
 	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/render"
 )
 
@@ -55,15 +56,15 @@ func (e *Engine) Apply(paths []string) (Result, error) {
 	var templates, static, cfg bool
 	for _, p := range res.Changed {
 		top, _, _ := strings.Cut(p, "/")
-		res.StyleOnly = res.StyleOnly && top == StaticDir && (path.Ext(p) == ".css" || e.transient(p))
+		res.StyleOnly = res.StyleOnly && top == load.StaticDir && (path.Ext(p) == ".css" || e.transient(p))
 		switch {
-		case top == ContentDir:
+		case top == load.ContentDir:
 			res.Reread += e.readContent(p)
-		case top == TemplatesDir:
+		case top == load.TemplatesDir:
 			templates = true
-		case top == StaticDir:
+		case top == load.StaticDir:
 			static = true
-		case top == SeedsDir:
+		case top == load.SeedsDir:
 			e.convert(&res)
 		case p == config.File:
 			cfg = true
@@ -90,14 +91,14 @@ func (e *Engine) relevant(paths []string) []string {
 		}
 		top, _, _ := strings.Cut(p, "/")
 		switch top {
-		case TemplatesDir:
+		case load.TemplatesDir:
 			return path.Ext(p) != ".html" // a template may be gone
-		case SeedsDir:
+		case load.SeedsDir:
 			return path.Ext(p) != ".txt"
-		case StaticDir:
-			_, served := e.static[strings.TrimPrefix(p, StaticDir+"/")]
-			return !served && !isFolderOf(strings.TrimPrefix(p, StaticDir+"/"), e.static)
-		case ContentDir:
+		case load.StaticDir:
+			_, served := e.static[strings.TrimPrefix(p, load.StaticDir+"/")]
+			return !served && !isFolderOf(strings.TrimPrefix(p, load.StaticDir+"/"), e.static)
+		case load.ContentDir:
 			_, read := e.sums[p]
 			return !read && e.docs[p] == nil && e.bad[p] == nil && !isFolderOf(p, e.docs)
 		}
@@ -123,7 +124,7 @@ func (e *Engine) transient(p string) bool {
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	_, served := e.static[strings.TrimPrefix(p, StaticDir+"/")]
+	_, served := e.static[strings.TrimPrefix(p, load.StaticDir+"/")]
 	return !served
 }
 
@@ -152,7 +153,7 @@ func (e *Engine) retry(paths []string) (Result, error) {
 	if len(res.Changed) == 0 {
 		res.Changed = paths
 	}
-	if slices.ContainsFunc(res.Changed, func(p string) bool { return strings.HasPrefix(p, SeedsDir+"/") }) {
+	if slices.ContainsFunc(res.Changed, func(p string) bool { return strings.HasPrefix(p, load.SeedsDir+"/") }) {
 		e.convert(&res)
 	}
 	if err := e.Load(); err != nil {
@@ -203,12 +204,13 @@ func (e *Engine) readStaticFiles(changed bool) error {
 	if !changed {
 		return nil
 	}
-	static, err := e.readStatic()
+	static, err := load.ReadStatic(e.fsys)
 	if err != nil {
 		return err
 	}
 	e.mu.Lock()
-	e.static = static
+	e.setStatic(static)
+	e.version++
 	e.mu.Unlock()
 	return nil
 }
@@ -218,12 +220,12 @@ func (e *Engine) readTemplates(changed bool) *render.Renderer {
 	if !changed {
 		return nil
 	}
-	r, err := render.New(e.fsys, TemplatesDir)
+	r, err := load.Templates(e.fsys)
 	if err != nil {
-		e.bad[TemplatesDir] = err
+		e.bad[load.TemplatesDir] = err
 		return nil
 	}
-	delete(e.bad, TemplatesDir)
+	delete(e.bad, load.TemplatesDir)
 	return r
 }
 
@@ -303,14 +305,10 @@ func (e *Engine) readContentDir(dir string) int {
 	return n
 }
 
-// isContent reports whether content.Load reads the file p.
+// isContent reports whether p, a path below the content folder, is a
+// content file.
 func isContent(p string) bool {
-	for _, part := range strings.Split(p, "/")[1:] {
-		if strings.HasPrefix(part, ".") {
-			return false
-		}
-	}
-	return path.Ext(p) == ".md"
+	return content.IsFile(strings.TrimPrefix(p, load.ContentDir+"/"))
 }
 
 func (e *Engine) readContentFile(p string) int {

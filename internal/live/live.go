@@ -18,7 +18,6 @@ package live
 
 import (
 	"crypto/sha256"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"path/filepath"
@@ -28,19 +27,10 @@ import (
 	"github.com/t4k3news/digest/internal/card"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/render"
-	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 	"github.com/t4k3news/digest/internal/sourcefs"
-)
-
-// Folders of a site's source, relative to its root, as internal/build reads
-// them.
-const (
-	ContentDir   = "content"
-	TemplatesDir = "templates"
-	StaticDir    = "static"
-	SeedsDir     = "seeds"
 )
 
 // Options says which site to keep.
@@ -68,18 +58,18 @@ type Engine struct {
 	bad     map[string]error             // source file → why it is broken
 	pending map[string]bool              // content files not yet in the model
 
-	mu     sync.RWMutex // guards what pages are rendered from
-	cfg    *config.Config
-	model  *site.Live
-	r      *render.Renderer
-	static map[string][]byte // output file → bytes
+	mu      sync.RWMutex // guards what pages are rendered from
+	cfg     *config.Config
+	model   *site.Live
+	r       *render.Renderer
+	statics []load.Static
+	static  map[string][]byte // output file → bytes
 
 	cards *card.Cache // the share images drawn, beside the sources
 
-	version  int               // counts the changes to the site
-	due      time.Time         // when the site next changes by the clock
-	extras   map[string][]byte // feeds and sitemaps, by output file
-	extrasOf int               // the version extras were made for
+	version int       // counts the changes to the site
+	due     time.Time // when the site next changes by the clock
+	outputs outputs   // what is served of the version
 }
 
 // New returns an engine for the site in opts.Root. Call Load before use.
@@ -94,10 +84,10 @@ func (e *Engine) clearSources() {
 	e.bad, e.pending = make(map[string]error), make(map[string]bool)
 }
 
-// Load reads the whole site. On error the engine serves nothing, and the
-// next Apply calls Load again. Files are read through sourcefs, so that
-// no symbolic link leads out of the site's folder and no pipe or device is
-// read.
+// Load reads the whole site through load.Load, as a build does. On error
+// the engine serves nothing, and the next Apply calls Load again. Files
+// are read through sourcefs, so that no symbolic link leads out of the
+// site's folder and no pipe or device is read.
 func (e *Engine) Load() error {
 	if e.src == nil {
 		src, err := sourcefs.New(e.opts.Root, sourcefs.Limits{})
@@ -106,45 +96,40 @@ func (e *Engine) Load() error {
 		}
 		e.src, e.fsys = src, src
 	}
-	cfg, err := e.config()
+	cfg, err := load.Config(e.src, load.Options{BaseURL: e.opts.BaseURL})
 	if err != nil {
 		return err
 	}
 	e.fsys = e.src.WithLimits(cfg.Limits.Files())
-	routes, err := route.New(cfg.BaseURL)
+	in, err := load.Load(e.fsys, load.Options{Config: cfg})
 	if err != nil {
 		return err
 	}
-	r, err := render.New(e.fsys, TemplatesDir)
-	if err != nil {
-		return err
-	}
-	r.Config = cfg
-	docs, err := content.Load(e.fsys, ContentDir)
-	if err != nil {
-		return err
-	}
-	content.CapTags(docs, cfg.Limits.TagsPerArticle) // as a build does; it warns
 	pub := e.publish()
-	pub.Zone = cfg.Location()
-	model, err := pub.NewLive(docs, routes)
-	if err != nil {
-		return err
-	}
-	static, err := e.readStatic()
+	pub.Zone = in.Config.Location()
+	model, err := pub.NewLive(in.Docs, in.Routes)
 	if err != nil {
 		return err
 	}
 	e.clearSources()
-	for _, d := range docs {
+	for _, d := range in.Docs {
 		e.docs[d.Path] = d
 	}
 	e.mu.Lock()
-	e.cfg, e.model, e.r, e.static = cfg, model, r, static
+	e.cfg, e.model, e.r = in.Config, model, in.Templates
+	e.setStatic(in.Static)
 	e.version++
 	e.schedule()
 	e.mu.Unlock()
 	return nil
+}
+
+// setStatic keeps the static files, listed and by name.
+func (e *Engine) setStatic(files []load.Static) {
+	e.statics, e.static = files, make(map[string][]byte, len(files))
+	for _, f := range files {
+		e.static[f.Name] = f.Data
+	}
 }
 
 // publish is the rule of the options at the engine's clock.
@@ -161,40 +146,6 @@ func (e *Engine) loaded() bool {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	return e.model != nil
-}
-
-// config reads the site config, with the base URL of the options over it.
-func (e *Engine) config() (*config.Config, error) {
-	cfg, err := config.Load(e.src, config.File)
-	if err != nil || e.opts.BaseURL == "" {
-		return cfg, err
-	}
-	if err := cfg.SetBaseURL(e.opts.BaseURL); err != nil {
-		return nil, err
-	}
-	return cfg, nil
-}
-
-func (e *Engine) readStatic() (map[string][]byte, error) {
-	static := make(map[string][]byte)
-	err := fs.WalkDir(e.fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
-		if p == StaticDir && err != nil {
-			return fs.SkipDir // no static folder
-		}
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(e.fsys, p)
-		if err != nil && d.Type()&fs.ModeSymlink != 0 {
-			return nil // a link out of the site's folder is not served
-		}
-		static[p[len(StaticDir)+1:]] = data
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("static files: %w", err)
-	}
-	return static, nil
 }
 
 // Stats describes the site being served.

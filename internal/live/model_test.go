@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -51,7 +52,7 @@ func describe(s *site.Site) string {
 func TestModelMatchesNew(t *testing.T) {
 	root := t.TempDir()
 	corpus(t, root, 800)
-	docs, err := content.Load(os.DirFS(root), ContentDir)
+	docs, err := content.Load(os.DirFS(root), load.ContentDir)
 	if err != nil {
 		t.Fatal(err)
 	}

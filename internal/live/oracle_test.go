@@ -14,6 +14,7 @@ import (
 
 	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/load"
 )
 
 // testSite is a site folder for tests: the repository's templates and
@@ -29,13 +30,13 @@ type testSite struct {
 func newTestSite(tb testing.TB, n int) *testSite {
 	tb.Helper()
 	ts := &testSite{tb: tb, root: tb.TempDir(), rng: rand.New(rand.NewPCG(1, uint64(n))), docs: make(map[string]*content.Document)}
-	for _, dir := range []string{TemplatesDir, StaticDir} {
+	for _, dir := range []string{load.TemplatesDir, load.StaticDir} {
 		if err := os.CopyFS(filepath.Join(ts.root, dir), os.DirFS(filepath.Join("../..", dir))); err != nil {
 			tb.Fatal(err)
 		}
 	}
 	corpus(tb, ts.root, n)
-	docs, err := content.Load(os.DirFS(ts.root), ContentDir)
+	docs, err := content.Load(os.DirFS(ts.root), load.ContentDir)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -3,178 +3,144 @@ package live
 import (
 	"bytes"
 	"io/fs"
-	"path"
-
-	"github.com/t4k3news/digest/internal/build"
-	"github.com/t4k3news/digest/internal/card"
-	"strings"
 	"sync"
 
-	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/plan"
 	"github.com/t4k3news/digest/internal/site"
 )
 
+// outputs are the entries of one version of the site, by output file, and
+// the files of the entries that write several, made once per version.
+type outputs struct {
+	version int // the version they are of; 0 for none
+	byPath  map[string]*plan.Entry
+	// unnamed are the entries whose files are known only once made (the
+	// search index's shards); unnamedMade says they are in files.
+	unnamed     []*plan.Entry
+	unnamedMade bool
+	// complete says that every article's sidebar is made for the version,
+	// for the entries that read other articles' sidebars.
+	complete bool
+	files    map[string][]byte
+	errs     map[string]error // why a file of files was not made
+}
+
 // File returns the bytes of the output file name, a slash path relative to
 // the output folder such as "news/x/index.html" or "style.css", rendering
-// a page from the current site. A name that is no file of the site gives
-// an error wrapping fs.ErrNotExist; a page that fails to render gives the
-// renderer's error, which names the template and line.
+// it from the current site through its entry of internal/plan. A name
+// that is no file of the site gives an error wrapping fs.ErrNotExist; a
+// page that fails to render gives the renderer's error, which names the
+// template and line.
 func (e *Engine) File(name string) ([]byte, error) {
-	if data, ok, err := e.page(name); ok {
+	for {
+		e.mu.RLock()
+		entry, ready := e.ready(name)
+		if !ready {
+			e.mu.RUnlock()
+			e.prepare(name)
+			continue
+		}
+		defer e.mu.RUnlock()
+		o := &e.outputs
+		if data, ok := o.files[name]; ok {
+			return data, o.errs[name]
+		}
+		if entry == nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+		var data []byte
+		err := entry.Render(func(_ string, b []byte) error { data = b; return nil })
 		return data, err
 	}
-	return e.extra(name)
 }
 
-// page renders the page or returns the static file name, if it is one.
-func (e *Engine) page(name string) ([]byte, bool, error) {
-	e.mu.RLock()
-	defer e.mu.RUnlock()
-	if data, ok := e.static[name]; ok {
-		return data, true, nil
+// ready returns the entry of name, and whether what it needs is made for
+// the current version: the entries, the sidebars it reads, the files of an
+// entry that writes several. The caller holds e.mu.
+func (e *Engine) ready(name string) (*plan.Entry, bool) {
+	o := &e.outputs
+	if o.version != e.version {
+		return nil, false
 	}
-	s := e.model.Site()
+	if _, ok := o.files[name]; ok {
+		return nil, true
+	}
+	entry := o.byPath[name]
 	switch {
-	case name == "index.html":
-		return done(e.r.Front(s))
-	case name == "404.html":
-		return done(e.r.NotFound(s))
-	case name == route.File(route.SearchPath):
-		return done(e.r.Search(s))
+	case entry == nil:
+		return nil, o.unnamedMade
+	case entry.Reads.Parts&plan.Sidebars != 0 && !o.complete:
+		return nil, false
 	}
-	if entry, ok := e.card(name); ok {
-		data, err := e.cards.PNG(entry.Spec)
-		return data, true, err
-	}
-	if a := e.article(name); a != nil {
-		return done(e.r.Article(s, e.model.Sidebar(a)))
-	}
-	if t := e.topic(name); t != nil {
-		return done(e.r.Topic(s, t))
-	}
-	if au := s.AuthorPage(name); au != nil {
-		return done(e.r.Author(s, au))
-	}
-	if al := s.Alias(name); al != nil {
-		return done(e.r.Alias(al))
-	}
-	if a := s.WithdrawnPage(name); a != nil {
-		return done(e.r.Withdrawn(s, a))
-	}
-	return nil, false, nil
+	return entry, len(entry.Paths) == 1
 }
 
-func done(data []byte, err error) ([]byte, bool, error) { return data, true, err }
-
-// extra returns one of the files made from the whole site (feeds,
-// sitemaps), making them all once for each version of the site: they are
-// asked for rarely, and cost as much as the site is large.
-func (e *Engine) extra(name string) ([]byte, error) {
+// prepare makes what the entry of name needs for the current version.
+func (e *Engine) prepare(name string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.extras == nil || e.extrasOf != e.version {
+	o := &e.outputs
+	if o.version != e.version {
+		*o = outputs{version: e.version, byPath: make(map[string]*plan.Entry),
+			files: make(map[string][]byte), errs: make(map[string]error)}
+		for _, entry := range plan.List(e.plan(e.model.Sidebar)) {
+			if entry.Paths == nil {
+				o.unnamed = append(o.unnamed, &entry)
+			}
+			for _, p := range entry.Paths {
+				o.byPath[p] = &entry
+			}
+		}
+	}
+	entry := o.byPath[name]
+	switch {
+	case entry == nil && !o.unnamedMade:
+		for _, u := range o.unnamed {
+			o.make(u)
+		}
+		o.unnamedMade = true
+	case entry == nil:
+	case entry.Reads.Parts&plan.Sidebars != 0 && !o.complete:
 		e.model.Complete()
-		extras := make(map[string][]byte)
-		err := build.Publish(e.cfg, e.model.Site(), func(name string, data []byte) error {
-			extras[name] = data
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		e.extras, e.extrasOf = extras, e.version
+		o.complete = true
+	case len(entry.Paths) > 1:
+		o.make(entry)
 	}
-	if data, ok := e.extras[name]; ok {
-		return data, nil
-	}
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
-// card returns the share image (internal/card) that is the file name, if
-// it is one: drawn on request, from the cache beside the sources.
-func (e *Engine) card(name string) (card.Entry, bool) {
-	var entries []card.Entry
-	switch dir, file := path.Split(name); {
-	case path.Ext(file) != ".png":
-	case dir == "":
-		entries = card.SiteEntries(e.cfg)
-	case strings.HasPrefix(dir, "news/"):
-		if a := e.model.Site().Article(strings.TrimSuffix(dir[len("news/"):], "/")); a != nil {
-			entries = card.ArticleEntries(e.cfg, a)
+// make renders an entry that writes several files into o.files, or its
+// error into o.errs for each file it names.
+func (o *outputs) make(entry *plan.Entry) {
+	err := entry.Render(func(p string, data []byte) error {
+		o.files[p] = bytes.Clone(data)
+		return nil
+	})
+	for _, p := range entry.Paths {
+		if _, ok := o.files[p]; !ok || err != nil {
+			o.files[p], o.errs[p] = nil, err
 		}
 	}
-	for _, entry := range entries {
-		if entry.File == name {
-			return entry, true
-		}
-	}
-	return card.Entry{}, false
 }
 
-// article returns the article whose page is the file name, or nil.
-func (e *Engine) article(name string) *site.Article {
-	slug, ok := pageSlug(name, "news/")
-	if !ok {
-		return nil
-	}
-	a := e.model.Site().Article(slug)
-	if a == nil || route.File(a.Path) != name {
-		return nil
-	}
-	return a
+// plan returns the model that the outputs of the current version are made
+// from. The caller holds e.mu.
+func (e *Engine) plan(sidebar func(*site.Article) *site.Article) *plan.Model {
+	return &plan.Model{Config: e.cfg, Site: e.model.Site(), Pages: e.r, Static: e.statics, Cards: e.cards, Sidebar: sidebar}
 }
 
-// topic returns the topic whose page is the file name, or nil.
-func (e *Engine) topic(name string) *site.Topic {
-	slug, ok := pageSlug(name, "topics/")
-	if !ok {
-		return nil
-	}
-	t := e.model.Topic(slug)
-	if t == nil || route.File(t.Path) != name {
-		return nil
-	}
-	return t
-}
-
-func pageSlug(name, dir string) (string, bool) {
-	rest, ok := strings.CutPrefix(name, dir)
-	if !ok {
-		return "", false
-	}
-	return strings.CutSuffix(rest, "/index.html")
-}
-
-// All renders every page of the site and passes it to emit with the
-// static files, as a build writes them. It is for checking the engine
-// against a build, and costs a whole render. emit is called by one
-// goroutine at a time.
+// All renders every output of the site, as a build does, and passes each
+// to emit. It is for checking the engine against a build, and costs a
+// whole render. emit is called by one goroutine at a time.
 func (e *Engine) All(emit func(name string, data []byte) error) error {
 	e.mu.Lock() // Complete writes every article's sidebar
 	defer e.mu.Unlock()
 	e.model.Complete()
+	m := e.plan(nil)
+	m.Pages = e.r.ForSite()
 	var emitting sync.Mutex
-	one := func(name string, data []byte) error {
+	return plan.Build(m, func(name string, data []byte) error {
 		emitting.Lock()
 		defer emitting.Unlock()
-		return emit(name, data)
-	}
-	page := func(name string, data []byte) error {
-		return one(name, bytes.Clone(data)) // Site reuses data's memory
-	}
-	if err := e.r.Site(e.model.Site(), page); err != nil {
-		return err
-	}
-	if err := build.Publish(e.cfg, e.model.Site(), one); err != nil {
-		return err
-	}
-	if err := card.Write(card.Entries(e.cfg, e.model.Site()), e.cards, one); err != nil {
-		return err
-	}
-	for name, data := range e.static {
-		if err := emit(name, data); err != nil {
-			return err
-		}
-	}
-	return nil
+		return emit(name, bytes.Clone(data)) // pages' memory is reused
+	})
 }

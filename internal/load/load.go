@@ -58,6 +58,9 @@ type Inputs struct {
 	Templates *render.Renderer
 	// Static are the static files, sorted by name.
 	Static []Static
+	// Warnings stopped nothing but are worth telling: tags past the cap,
+	// a base URL without a host.
+	Warnings diag.List
 	// ConfigSum hashes the config as used, flags included; TemplatesSum
 	// hashes every template file read.
 	ConfigSum, TemplatesSum Sum
@@ -84,7 +87,12 @@ func Load(fsys fs.FS, opts Options) (*Inputs, error) {
 	if err != nil {
 		return nil, err
 	}
+	var warns diag.List
+	if !routes.Absolute() {
+		warns.Add("", 0, "base URL %q has no scheme and host: feeds, sitemaps and canonical links need an absolute URL such as https://example.github.io/digest/ (set baseURL in %s or --base-url)", cfg.BaseURL, ConfigFile)
+	}
 	docs, loadErr := content.Load(fsys, ContentDir)
+	warns = append(warns, content.CapTags(docs, cfg.Limits.TagsPerArticle)...)
 	r, tmplErr := Templates(fsys)
 	var errs diag.List
 	errs.Append(ContentDir, loadErr)
@@ -97,7 +105,7 @@ func Load(fsys fs.FS, opts Options) (*Inputs, error) {
 		return nil, err
 	}
 	r.Config = cfg
-	in := &Inputs{Config: cfg, Routes: routes, Docs: docs, Templates: r, Static: static,
+	in := &Inputs{Config: cfg, Routes: routes, Docs: docs, Templates: r, Static: static, Warnings: warns,
 		ConfigSum: ConfigSum(cfg), TemplatesSum: r.Sum()}
 	return in, nil
 }
@@ -133,9 +141,9 @@ func Templates(fsys fs.FS) (*render.Renderer, error) {
 }
 
 // ReadStatic reads every file of the static folder, sorted by name. A
-// site without one has no static files. A symbolic link that cannot be
-// followed (one out of the site's folder, when fsys is an os.Root) is
-// left out.
+// site without one has no static files. A file that cannot be read (a
+// link out of the site's folder, when fsys is a sourcefs.FS) is an error
+// naming it.
 func ReadStatic(fsys fs.FS) ([]Static, error) {
 	var files []Static
 	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
@@ -146,9 +154,6 @@ func ReadStatic(fsys fs.FS) ([]Static, error) {
 			return err
 		}
 		data, err := fs.ReadFile(fsys, p)
-		if err != nil && d.Type()&fs.ModeSymlink != 0 {
-			return nil
-		}
 		if err != nil {
 			return err
 		}
@@ -156,7 +161,7 @@ func ReadStatic(fsys fs.FS) ([]Static, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("static files: %w", err)
+		return nil, err // it names the file
 	}
 	slices.SortFunc(files, func(a, b Static) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil

@@ -2,13 +2,11 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -70,22 +68,39 @@ func testSite(t *testing.T) *site.Site {
 	return s
 }
 
-// renderAll renders the whole site into a map from file to contents.
+// renderAll renders every page of the site, as one rendering of a whole
+// site, into a map from file to contents.
 func renderAll(t *testing.T, r *Renderer, s *site.Site) map[string][]byte {
 	t.Helper()
-	var mu sync.Mutex
+	r = r.ForSite()
 	out := make(map[string][]byte)
-	err := r.Site(s, func(file string, data []byte) error {
-		mu.Lock()
-		defer mu.Unlock()
-		if _, dup := out[file]; dup {
-			return fmt.Errorf("%s emitted twice", file)
+	add := func(file string, data []byte, err error) {
+		if err != nil {
+			t.Fatal(err)
 		}
-		out[file] = bytes.Clone(data) // Site reuses data's memory
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+		if _, dup := out[file]; dup {
+			t.Fatalf("%s rendered twice", file)
+		}
+		out[file] = bytes.Clone(data)
+		r.Recycle(data)
+	}
+	data, err := r.Front(s)
+	add("index.html", data, err)
+	data, err = r.NotFound(s)
+	add("404.html", data, err)
+	data, err = r.Search(s)
+	add(route.File(route.SearchPath), data, err)
+	for _, tp := range s.Topics {
+		data, err := r.Topic(s, tp)
+		add(route.File(tp.Path), data, err)
+	}
+	for _, au := range s.Authors {
+		data, err := r.Author(s, au)
+		add(route.File(au.Path), data, err)
+	}
+	for _, a := range s.Articles {
+		data, err := r.Article(s, a)
+		add(route.File(a.Path), data, err)
 	}
 	return out
 }
@@ -316,34 +331,5 @@ func TestTemplateErrors(t *testing.T) {
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("%s:\n got %v\nwant %s", tt.name, err, tt.want)
 		}
-	}
-}
-
-func TestSiteError(t *testing.T) {
-	fsys := fstest.MapFS{
-		"layout.html":  {Data: []byte(`{{define "layout"}}{{template "main" .}}{{end}}`)},
-		"index.html":   {Data: []byte(`{{template "layout" .}}{{define "main"}}front{{end}}`)},
-		"article.html": {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Article.Meta.Risk.Title}}{{end}}`)},
-		"topic.html":   {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Topic.Name}}{{end}}`)},
-		"404.html":     {Data: []byte(`{{template "layout" .}}{{define "main"}}404{{end}}`)},
-		"search.html":  {Data: []byte(`{{template "layout" .}}{{define "main"}}search{{end}}`)},
-		"author.html":  {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Author.Name}}{{end}}`)},
-	}
-	r, err := New(fsys, ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Two of the three articles have no risk box; the first in page order
-	// is reported, every time.
-	want := `rendering news/ukraine-security-talks/index.html: template: article.html:1:50: executing "main" at <.Article.Meta.Risk.Title>: nil pointer evaluating *content.Risk.Title`
-	for range 5 {
-		err := r.Site(testSite(t), func(string, []byte) error { return nil })
-		if err == nil || err.Error() != want {
-			t.Fatalf("Site error:\n got %v\nwant %s", err, want)
-		}
-	}
-	err = r.Site(testSite(t), func(f string, _ []byte) error { return fmt.Errorf("disk full writing %s", f) })
-	if err == nil || err.Error() != "disk full writing index.html" {
-		t.Errorf("emit error: %v", err)
 	}
 }

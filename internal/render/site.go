@@ -1,115 +1,32 @@
 package render
 
-import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-
-	"github.com/t4k3news/digest/internal/route"
-	"github.com/t4k3news/digest/internal/site"
-)
-
-// job is one page to render: its output file and how to render it.
-type job struct {
-	file string
-	// sidebar says that the page shows an article's sidebar.
-	sidebar bool
-	render  func() ([]byte, error)
+// ForSite returns a renderer for one rendering of a whole site, sharing
+// r's templates: the fragments that pages ask for with [Page.Cached] are
+// rendered once for all the pages it renders, and the memory of pages
+// given back with [Renderer.Recycle] is rendered into again. Drop it when
+// the site is rendered: it holds every fragment.
+func (r *Renderer) ForSite() *Renderer {
+	c := *r
+	c.fragments = new(fragments)
+	c.buffers = new(buffers)
+	return &c
 }
 
-// Jobs lists every page of the site in a fixed order: front page, topics,
-// authors, 404, search, then the articles, whose pages show their sidebars, then
-// the redirect pages of their aliases and the pages of withdrawn stories.
-func (r *Renderer) jobs(s *site.Site) []job {
-	jobs := []job{{"index.html", false, func() ([]byte, error) { return r.Front(s) }}}
-	for _, t := range s.Topics {
-		jobs = append(jobs, job{route.File(t.Path), false, func() ([]byte, error) { return r.Topic(s, t) }})
+// Recycle gives back the memory of a page r rendered, once nothing holds
+// it any more, for the next page to be rendered into. It does nothing on a
+// renderer not made by ForSite.
+func (r *Renderer) Recycle(page []byte) {
+	if r.buffers != nil {
+		r.buffers.put(page)
 	}
-	for _, au := range s.Authors {
-		jobs = append(jobs, job{route.File(au.Path), false, func() ([]byte, error) { return r.Author(s, au) }})
-	}
-	jobs = append(jobs, job{"404.html", false, func() ([]byte, error) { return r.NotFound(s) }},
-		job{route.File(route.SearchPath), false, func() ([]byte, error) { return r.Search(s) }})
-	for _, a := range s.Articles {
-		jobs = append(jobs, job{route.File(a.Path), true, func() ([]byte, error) { return r.Article(s, a) }})
-	}
-	for _, al := range s.Aliases {
-		jobs = append(jobs, job{route.File(al.Path), false, func() ([]byte, error) { return r.Alias(al) }})
-	}
-	for _, a := range s.Withdrawn {
-		jobs = append(jobs, job{route.File(a.Path), false, func() ([]byte, error) { return r.Withdrawn(s, a) }})
-	}
-	return jobs
 }
 
-// Site renders every page of s and passes each to emit with its output
-// file, relative to the output folder ("news/x/index.html"). Pages are
-// rendered by up to GOMAXPROCS workers, so emit may be called concurrently
-// and in any order; each page's bytes do not depend on that order. emit
-// must not keep data once it returns: the memory goes to the next page. The
-// fragments that pages ask for with [Page.Cached] are rendered once for
-// all of them.
-//
-// On failure no new pages are started and the error of the first failing
-// page in the fixed page order is returned: pages are handed out in that
-// order and every page handed out is finished, so the error is the same
-// from run to run.
-func (r *Renderer) Site(s *site.Site, emit func(file string, data []byte) error) error {
-	return r.SiteWhile(s, nil, emit)
-}
-
-// SiteWhile is Site for a site whose sidebars are still to be made by
-// sidebars (see site.Start), which it calls: the pages without a sidebar
-// are rendered while it runs, the article pages once it has returned.
-// sidebars may be nil.
-func (r *Renderer) SiteWhile(s *site.Site, sidebars func(), emit func(file string, data []byte) error) error {
-	cached := *r
-	cached.fragments = new(fragments)
-	cached.buffers = new(buffers)
-	jobs := cached.jobs(s)
-	sidebarsDone := make(chan struct{})
-	go func() {
-		defer close(sidebarsDone)
-		if sidebars != nil {
-			sidebars()
-		}
-	}()
-	defer func() { <-sidebarsDone }()
-	errs := make([]error, len(jobs))
-	var next atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
-				}
-				if jobs[i].sidebar {
-					<-sidebarsDone
-				}
-				if errs[i] = run(jobs[i], emit, cached.buffers); errs[i] != nil {
-					failed.Store(true)
-				}
-			}
-		})
+// Drop forgets the fragments and page memory of a renderer made by
+// ForSite, once its pages are rendered, so that the memory can go to the
+// outputs made after them.
+func (r *Renderer) Drop() {
+	if r.fragments != nil {
+		r.fragments.memo.Clear()
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func run(j job, emit func(string, []byte) error, bufs *buffers) error {
-	data, err := j.render()
-	if err != nil {
-		return err
-	}
-	err = emit(j.file, data)
-	bufs.put(data)
-	return err
+	r.buffers = nil
 }

@@ -14,9 +14,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/live"
+	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/site"
 	"github.com/t4k3news/digest/internal/watch"
 )
@@ -50,7 +50,7 @@ type Options struct {
 func Run(ctx context.Context, opts Options) error {
 	e := live.New(live.Options{Root: opts.Root, BaseURL: opts.BaseURL, Publish: opts.Publish, Now: opts.Now})
 	loadErr := e.Load()
-	w, err := watch.New(opts.Root, Watched, []string{config.File})
+	w, err := watch.New(opts.Root, load.Watched, []string{load.ConfigFile})
 	if err != nil {
 		return err
 	}
@@ -101,9 +101,6 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	return werr
 }
-
-// Watched are the folders of a site that its preview watches.
-var Watched = []string{live.SeedsDir, live.ContentDir, live.TemplatesDir, live.StaticDir}
 
 // rebuild applies one batch of changes and prints one line about it, then
 // tells the open pages.

@@ -274,6 +274,12 @@ func TestRequests(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(root, "static/logo.svg"), []byte("<svg/>"), 0o644)
 	e := live.New(live.Options{Root: root})
+	// A link out of the site's folder stops the site loading, as it stops
+	// a build; once it is gone, the site loads.
+	if err := e.Load(); err == nil || !strings.Contains(err.Error(), "static/link.txt: symbolic link") {
+		t.Fatalf("Load with a link out of the site: %v", err)
+	}
+	os.Remove(filepath.Join(root, "static/link.txt"))
 	if err := e.Load(); err != nil {
 		t.Fatal(err)
 	}

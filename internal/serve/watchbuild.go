@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/t4k3news/digest/internal/build"
-	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/convert"
 	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/watch"
 )
 
@@ -21,7 +21,7 @@ import (
 // site in place; changed seeds are converted first, never overwriting
 // edited content.
 func WatchBuild(ctx context.Context, opts build.Options, root string, stdout, stderr io.Writer, now func() time.Time) error {
-	w, err := watch.New(root, Watched, []string{config.File})
+	w, err := watch.New(root, load.Watched, []string{load.ConfigFile})
 	if err != nil {
 		return err
 	}

@@ -95,28 +95,15 @@ func earliest(t, u time.Time) time.Time {
 }
 
 // New builds the site of the stories p includes from the loaded documents,
-// every sidebar complete. Two stories with the same slug are an error
-// naming both files.
+// every sidebar complete: a site that New returns is read-only from then
+// on. Two stories with the same slug are an error naming both files.
 func (p Publish) New(docs []*content.Document, routes *route.Site) (*Site, error) {
-	s, sidebars, err := p.Start(docs, routes)
+	l, err := p.NewLive(docs, routes)
 	if err != nil {
 		return nil, err
 	}
-	sidebars()
-	return s, nil
-}
-
-// Start makes the site as New does but for the articles' sidebars, their
-// Related and More, which it returns as a function to call. That function
-// writes nothing but each article's Related and More, so the pages that
-// show no sidebar (front page, topic pages, feeds) can be made while it
-// runs.
-func (p Publish) Start(docs []*content.Document, routes *route.Site) (*Site, func(), error) {
-	l, err := newLive(docs, routes, p)
-	if err != nil {
-		return nil, nil, err
-	}
-	return l.s, func() { l.indexAll(); l.Complete() }, nil
+	l.Complete()
+	return l.s, nil
 }
 
 // NewLive builds the site from docs, as New does, without sidebars.

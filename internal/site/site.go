@@ -132,11 +132,6 @@ func New(docs []*content.Document, routes *route.Site) (*Site, error) {
 	return Publish{}.New(docs, routes)
 }
 
-// Start is [Publish.Start] of the zero Publish.
-func Start(docs []*content.Document, routes *route.Site) (*Site, func(), error) {
-	return Publish{}.Start(docs, routes)
-}
-
 // Article returns the article with the given slug, or nil.
 func (s *Site) Article(slug string) *Article { return s.bySlug[slug] }
 

@@ -57,6 +57,17 @@ func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) e
 	return nil
 }
 
+// Files lists the files of s that Write makes, in the order it makes them.
+func Files(s *site.Site) []string {
+	var files []string
+	if n := 1 + len(s.Articles) + len(s.Topics); n > maxURLs {
+		for i := range (n + maxURLs - 1) / maxURLs {
+			files = append(files, fmt.Sprintf("sitemap-%d.xml", i+1))
+		}
+	}
+	return append(files, File, NewsFile, RobotsTxt)
+}
+
 type urlset struct {
 	XMLName xml.Name `xml:"urlset"`
 	NS      string   `xml:"xmlns,attr"`
