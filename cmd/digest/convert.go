@@ -26,7 +26,7 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	}
 	rep, err := convert.Run(opts)
 	if rep != nil {
-		fmt.Fprint(stderr, rep.Warnings.Full())
+		fmt.Fprint(stderr, rep.Warnings.Summary(maxSameWarnings))
 		fmt.Fprintf(stdout, "converted seeds: %d written, %d unchanged, %d skipped as edited by hand\n",
 			len(rep.Written), len(rep.Unchanged), len(rep.Skipped))
 	}
@@ -45,3 +45,8 @@ func parseDate(s string) (time.Time, error) {
 	}
 	return d.UTC(), nil
 }
+
+// maxSameWarnings is how many warnings of one kind convert prints before
+// it counts the rest: a corpus of thousands of seeds that all lack, say, a
+// headline would otherwise bury every other message.
+const maxSameWarnings = 5

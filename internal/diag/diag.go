@@ -19,6 +19,9 @@ type Error struct {
 	File string
 	Line int
 	Msg  string
+	// kind is the format the message was made from, which problems of one
+	// kind share; see [List.Summary].
+	kind string
 }
 
 func (e *Error) Error() string {
@@ -33,7 +36,7 @@ func (e *Error) Error() string {
 
 // Errorf returns an *Error at file:line with a formatted message.
 func Errorf(file string, line int, format string, args ...any) *Error {
-	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...), kind: format}
 }
 
 // List is a set of input errors. Its zero value is ready to use.
@@ -92,6 +95,35 @@ func (l List) Full() string {
 	for _, e := range l {
 		b.WriteString(e.Error())
 		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Summary lists the errors as Full does, but of each kind (the format a
+// message was made from) only the first max; the rest of that kind are
+// counted in one line after its last one shown, so that a warning that
+// many files share is not printed for every one of them.
+func (l List) Summary(max int) string {
+	count := make(map[string]int)
+	for _, e := range l {
+		if e.kind != "" {
+			count[e.kind]++
+		}
+	}
+	shown := make(map[string]int)
+	var b strings.Builder
+	for _, e := range l {
+		if e.kind == "" || count[e.kind] <= max {
+			b.WriteString(e.Error() + "\n")
+			continue
+		}
+		shown[e.kind]++
+		switch n := shown[e.kind]; {
+		case n <= max:
+			b.WriteString(e.Error() + "\n")
+		case n == max+1:
+			fmt.Fprintf(&b, "  ... and %d more like these\n", count[e.kind]-max)
+		}
 	}
 	return b.String()
 }

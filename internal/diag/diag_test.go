@@ -35,3 +35,25 @@ func TestList(t *testing.T) {
 		t.Errorf("errors.As did not recover the list")
 	}
 }
+
+func TestSummary(t *testing.T) {
+	var l List
+	for _, f := range []string{"a.txt", "b.txt", "c.txt", "d.txt", "e.txt"} {
+		l.Add(f, 0, "no headline; derived %q", "x "+f)
+	}
+	l.Add("f.txt", 2, "bad date %s", "x")
+	l.Append("g.txt", errors.New("plain"))
+	want := `a.txt: no headline; derived "x a.txt"
+b.txt: no headline; derived "x b.txt"
+c.txt: no headline; derived "x c.txt"
+  ... and 2 more like these
+f.txt:2: bad date x
+g.txt: plain
+`
+	if got := l.Summary(3); got != want {
+		t.Errorf("Summary:\n%s\nwant\n%s", got, want)
+	}
+	if got := l[:5].Summary(5); got != l[:5].Full() {
+		t.Errorf("Summary of 5 with room for 5:\n%s", got)
+	}
+}
