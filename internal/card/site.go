@@ -3,12 +3,10 @@ package card
 import (
 	"fmt"
 	"image/color"
-	"runtime"
 	"strconv"
 	"unicode"
 
 	"github.com/t4k3news/digest/internal/config"
-	"github.com/t4k3news/digest/internal/parallel"
 	"github.com/t4k3news/digest/internal/site"
 )
 
@@ -139,24 +137,4 @@ func rgb(s string) color.RGBA {
 	var r, g, b uint8
 	fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b)
 	return color.RGBA{r, g, b, 255}
-}
-
-// Write makes the PNG of every entry, from the cache where it has one, on
-// every CPU, and passes each to emit, which may be called concurrently.
-// The error is the first failing entry's in the entries' order.
-func Write(entries []Entry, cache *Cache, emit func(file string, data []byte) error) error {
-	errs := make([]error, len(entries))
-	parallel.For(len(entries), runtime.GOMAXPROCS(0), func(i int) {
-		data, err := cache.PNG(entries[i].Spec)
-		if err == nil {
-			err = emit(entries[i].File, data)
-		}
-		errs[i] = err
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
