@@ -36,7 +36,7 @@ type Stats struct {
 }
 
 // A Writer is one build of a destination folder, from Begin to Commit or
-// Abort. Its WriteFile and CopyFile methods are safe for concurrent use.
+// Abort. Its WriteFile method is safe for concurrent use.
 type Writer struct {
 	l        layout
 	lock     *os.File
@@ -109,12 +109,6 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	return w.put(rel, func() (source, error) { return bytesSource(data), nil })
 }
 
-// CopyFile adds the file rel to the new site with the bytes of the file at
-// srcPath, as WriteFile does. Use it for static assets.
-func (w *Writer) CopyFile(rel, srcPath string) error {
-	return w.put(rel, func() (source, error) { return openFileSource(srcPath) })
-}
-
 func (w *Writer) put(rel string, open func() (source, error)) error {
 	w.active.RLock()
 	defer w.active.RUnlock()
@@ -140,15 +134,9 @@ func (w *Writer) fail(err error) {
 	w.failOnce.Do(func() { w.failed = err })
 }
 
-// Paths returns the slash-separated paths of the files in the new site so
-// far, sorted.
-func (w *Writer) Paths() []string {
-	return w.paths.list()
-}
-
 // Commit removes from the staging tree everything that is not in the new
 // site and swaps it with the destination atomically. It must be called after
-// every WriteFile and CopyFile has returned. It fails without touching the
+// every WriteFile has returned. It fails without touching the
 // destination if any write failed.
 func (w *Writer) Commit() (Stats, error) {
 	if err := w.close(); err != nil {

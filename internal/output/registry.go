@@ -48,18 +48,6 @@ func (r *registry) add(rel string) error {
 	return nil
 }
 
-// list returns the files, sorted.
-func (r *registry) list() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out []string
-	for f := range r.files {
-		out = append(out, f)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // validPath accepts clean, relative, slash-separated paths that stay inside
 // the site.
 func validPath(rel string) error {

@@ -22,25 +22,6 @@ type bytesSource []byte
 func (b bytesSource) size() int64                  { return int64(len(b)) }
 func (b bytesSource) open() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
 
-type fileSource struct {
-	path string
-	n    int64
-}
-
-func openFileSource(path string) (fileSource, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return fileSource{}, fmt.Errorf("output: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return fileSource{}, fmt.Errorf("output: copy %s: not a regular file", path)
-	}
-	return fileSource{path, fi.Size()}, nil
-}
-
-func (f fileSource) size() int64                  { return f.n }
-func (f fileSource) open() (io.ReadCloser, error) { return os.Open(f.path) }
-
 // sameContent reports whether the file at name, described by fi, holds
 // exactly the bytes of src. Sizes are compared first so that most changed
 // files cost no read; a manifest of sizes and hashes from the previous
