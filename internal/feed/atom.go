@@ -7,10 +7,6 @@ import (
 	"github.com/t4k3news/digest/internal/config"
 )
 
-// xmlNS is the namespace of xml:lang and xml:base, which encoding/xml
-// writes with the "xml" prefix.
-const xmlNS = "http://www.w3.org/XML/1998/namespace"
-
 // atomDoc is an Atom 1.0 feed (RFC 4287).
 type atomDoc struct {
 	XMLName   xml.Name   `xml:"http://www.w3.org/2005/Atom feed"`
