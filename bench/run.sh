@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [COUNT...]        default: 1000 10000
 #
-# For each COUNT it generates a corpus (digest gen --seed 1), then takes the
+# For each COUNT it generates a corpus (go run ./bench/gen --seed 1), then takes the
 # median of RUNS runs (default 5) of each step, the steps taken in turn
 # within each run: convert into an empty
 # content/, a fresh build into a missing public/, an unchanged rebuild
@@ -26,7 +26,7 @@ WORK=${WORK:-$(mktemp -d /tmp/digest-bench.XXXXXX)}
 [ $# -gt 0 ] || set -- 1000 10000
 command -v hugo >/dev/null 2>&1 || HUGO=0
 mkdir -p "$WORK"
-(cd "$ROOT" && go build -o "$WORK/digest" ./cmd/digest)
+(cd "$ROOT" && go build -o "$WORK/digest" ./cmd/digest && go build -o "$WORK/gen" ./bench/gen)
 DIGEST=$WORK/digest
 
 # measure NAME CMD...: runs CMD under /usr/bin/time -v and appends
@@ -104,7 +104,7 @@ once() {
 
 bench() {
 	n=$1 site=$WORK/n$1
-	"$DIGEST" gen --count "$n" --seed 1 --out "$site" >/dev/null
+	"$WORK/gen" --count "$n" --seed 1 --out "$site" >/dev/null
 	cp -r "$ROOT/templates" "$ROOT/static" "$site/"
 	[ ! -f "$ROOT/digest.yaml" ] || cp "$ROOT/digest.yaml" "$site/"
 	for _ in $(seq "$RUNS"); do

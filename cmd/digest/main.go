@@ -45,7 +45,6 @@ var commands = map[string]command{
 	"new":     {"write a new draft story: content/<slug>.md", runNew},
 	"build":   {"build content/ into a site in public/", runBuild},
 	"serve":   {"preview the site, rebuilding and reloading as you edit", runServe},
-	"gen":     {"generate a synthetic corpus of seeds for benchmarks", runGen},
 	"check":   {"check a built site: links, metadata, feeds, sitemaps", runCheck},
 }
 

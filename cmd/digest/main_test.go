@@ -148,3 +148,21 @@ func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	time.Sleep(d)
 }
+
+// TestHelpListsEditorCommands checks that digest -h lists the commands an
+// editor uses and no tool of the repository's own (the benchmark corpus
+// generator is go run ./bench/gen).
+func TestHelpListsEditorCommands(t *testing.T) {
+	var out strings.Builder
+	if err := run([]string{"-h"}, &out, &out); !isHelp(err) {
+		t.Fatalf("run -h: %v", err)
+	}
+	for _, want := range []string{"convert", "build", "serve", "check", "new"} {
+		if !strings.Contains(out.String(), "\n  "+want+" ") {
+			t.Errorf("digest -h does not list %s:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "\n  gen ") {
+		t.Errorf("digest -h lists gen:\n%s", out.String())
+	}
+}

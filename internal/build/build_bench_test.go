@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/cputime"
-	"github.com/t4k3news/digest/internal/gen/gentest"
 )
 
 // BenchmarkBuild builds a generated site end to end: "fresh" into a new
@@ -19,7 +19,7 @@ import (
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("n=%d/fresh", n), func(b *testing.B) {
-			src := gentest.Site(b, n, "../..")
+			src := corpustest.Site(b, n, "../..")
 			for i := 0; b.Loop(); i++ {
 				res := buildOnce(b, src, filepath.Join(src, fmt.Sprint("public", i)))
 				b.ReportMetric(float64(res.Pages()), "pages")
@@ -27,7 +27,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 		})
 		b.Run(fmt.Sprintf("n=%d/unchanged", n), func(b *testing.B) {
-			src := gentest.Site(b, n, "../..")
+			src := corpustest.Site(b, n, "../..")
 			dest := filepath.Join(src, "public")
 			buildOnce(b, src, dest)
 			buildOnce(b, src, dest) // both trees exist from here on
@@ -47,7 +47,7 @@ func BenchmarkBuild(b *testing.B) {
 //
 //	go test ./internal/build -run '^$' -bench Cards -benchtime 5x
 func BenchmarkCards(b *testing.B) {
-	src := gentest.Site(b, 10000, "../..")
+	src := corpustest.Site(b, 10000, "../..")
 	on, err := config.Load(os.DirFS(src), config.File)
 	if err != nil {
 		b.Fatal(err)

@@ -11,11 +11,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/card"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
-	"github.com/t4k3news/digest/internal/gen/gentest"
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/plan"
 	"github.com/t4k3news/digest/internal/render"
@@ -32,7 +32,7 @@ const everyField = "testdata/everyfield"
 // the same bytes every time: the model is complete before the first page
 // renders, and nothing that renders writes it.
 func TestDeterministic(t *testing.T) {
-	dir := gentest.Site(t, 100, "../..")
+	dir := corpustest.Site(t, 100, "../..")
 	tmpl := filepath.Join(dir, load.TemplatesDir)
 	if err := os.RemoveAll(tmpl); err != nil {
 		t.Fatal(err)

@@ -5,10 +5,10 @@ import (
 	"os"
 	"testing"
 
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/cputime"
-	"github.com/t4k3news/digest/internal/gen/gentest"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -74,7 +74,7 @@ func TestStorySize(t *testing.T) {
 
 func generated(tb testing.TB, n int) *site.Site {
 	tb.Helper()
-	dir := gentest.Site(tb, n, "../..")
+	dir := corpustest.Site(tb, n, "../..")
 	docs, err := content.Load(os.DirFS(dir), "content")
 	if err != nil {
 		tb.Fatal(err)

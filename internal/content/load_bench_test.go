@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/cputime"
-	"github.com/t4k3news/digest/internal/gen/gentest"
 )
 
 // BenchmarkLoad reads and parses the content files of a generated site.
@@ -18,7 +18,7 @@ import (
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			fsys := os.DirFS(gentest.Site(b, n, "../.."))
+			fsys := os.DirFS(corpustest.Site(b, n, "../.."))
 			cpu := cputime.Used()
 			for b.Loop() {
 				docs, err := content.Load(fsys, "content")
@@ -34,7 +34,7 @@ func BenchmarkLoad(b *testing.B) {
 // BenchmarkParse parses the 1,000 content files of a generated site, read
 // into memory beforehand, on one goroutine.
 func BenchmarkParse(b *testing.B) {
-	fsys := os.DirFS(gentest.Site(b, 1000, "../.."))
+	fsys := os.DirFS(corpustest.Site(b, 1000, "../.."))
 	names, err := fs.Glob(fsys, "content/*.md")
 	if err != nil || len(names) != 1000 {
 		b.Fatalf("%d files, error %v", len(names), err)

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/convert"
-	"github.com/t4k3news/digest/internal/gen/gentest"
 )
 
 // BenchmarkRun converts a generated corpus: "fresh" into an empty
@@ -15,7 +15,7 @@ import (
 func BenchmarkRun(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("n=%d/fresh", n), func(b *testing.B) {
-			dir := gentest.Seeds(b, n)
+			dir := corpustest.Seeds(b, n)
 			for b.Loop() {
 				b.StopTimer()
 				if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
@@ -26,7 +26,7 @@ func BenchmarkRun(b *testing.B) {
 			}
 		})
 		b.Run(fmt.Sprintf("n=%d/unchanged", n), func(b *testing.B) {
-			dir := gentest.Seeds(b, n)
+			dir := corpustest.Seeds(b, n)
 			run(b, dir, n)
 			for b.Loop() {
 				run(b, dir, 0)
@@ -36,7 +36,7 @@ func BenchmarkRun(b *testing.B) {
 }
 
 func run(b *testing.B, dir string, written int) {
-	rep, err := convert.Run(convert.Options{Source: dir, Date: gentest.Date})
+	rep, err := convert.Run(convert.Options{Source: dir, Date: corpustest.Date})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -5,11 +5,11 @@ import (
 	"os"
 	"testing"
 
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/cputime"
 	"github.com/t4k3news/digest/internal/feed"
-	"github.com/t4k3news/digest/internal/gen/gentest"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -29,7 +29,7 @@ func benchSite(b *testing.B, n int) (*config.Config, *site.Site) {
 	if s := benchSites[n]; s != nil {
 		return c, s
 	}
-	docs, err := content.Load(os.DirFS(gentest.Site(b, n, "../..")), "content")
+	docs, err := content.Load(os.DirFS(corpustest.Site(b, n, "../..")), "content")
 	if err != nil {
 		b.Fatal(err)
 	}

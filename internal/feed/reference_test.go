@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
-	"github.com/t4k3news/digest/internal/gen/gentest"
 	"github.com/t4k3news/digest/internal/site"
 )
 
@@ -277,7 +277,7 @@ func strangeSite(t *testing.T) *site.Site {
 // generatedSite is the site of the generated corpus of n articles.
 func generatedSite(t *testing.T, n int) *site.Site {
 	t.Helper()
-	docs, err := content.Load(os.DirFS(gentest.Site(t, n, "../..")), "content")
+	docs, err := content.Load(os.DirFS(corpustest.Site(t, n, "../..")), "content")
 	if err != nil {
 		t.Fatal(err)
 	}

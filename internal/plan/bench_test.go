@@ -6,7 +6,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/t4k3news/digest/internal/gen/gentest"
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/plan"
 	"github.com/t4k3news/digest/internal/site"
@@ -16,7 +16,7 @@ import (
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			in, err := load.Load(os.DirFS(gentest.Site(b, n, "../..")), load.Options{BaseURL: "https://example.com/"})
+			in, err := load.Load(os.DirFS(corpustest.Site(b, n, "../..")), load.Options{BaseURL: "https://example.com/"})
 			if err != nil {
 				b.Fatal(err)
 			}

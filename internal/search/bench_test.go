@@ -12,9 +12,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/cputime"
-	"github.com/t4k3news/digest/internal/gen/gentest"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -57,7 +57,7 @@ func BenchmarkIndex(b *testing.B) {
 }
 
 func generatedSite(b *testing.B, n int) *site.Site {
-	root := gentest.Site(b, n, "../..")
+	root := corpustest.Site(b, n, "../..")
 	docs, err := content.Load(os.DirFS(root), "content")
 	if err != nil {
 		b.Fatal(err)

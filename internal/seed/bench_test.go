@@ -5,13 +5,13 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/t4k3news/digest/internal/gen/gentest"
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/seed"
 )
 
 // BenchmarkParse parses 1,000 generated seeds.
 func BenchmarkParse(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(gentest.Seeds(b, 1000), "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(corpustest.Seeds(b, 1000), "seeds", "*.txt"))
 	data := make([][]byte, len(files))
 	for i, f := range files {
 		var err error

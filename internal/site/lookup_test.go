@@ -4,8 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/t4k3news/digest/bench/gen/corpus"
 	"github.com/t4k3news/digest/internal/content"
-	"github.com/t4k3news/digest/internal/gen"
 )
 
 // TestLookupMatchesBruteForce checks the headline index against comparing
@@ -85,7 +85,7 @@ func bruteLookup(norms [][]string, sets [][][]string, title string) int {
 func genHeadlines(n int) ([]*Article, []string) {
 	var articles []*Article
 	var titles []string
-	for i, a := range gen.New(gen.Options{Count: n, Seed: 5}).Articles {
+	for i, a := range corpus.New(corpus.Options{Count: n, Seed: 5}).Articles {
 		m := content.Meta{Title: a.Headline, Headline: a.AltHeadline}
 		if a.Headerless {
 			m.Title = a.Name // a headline nothing names

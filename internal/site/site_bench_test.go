@@ -5,8 +5,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/content"
-	"github.com/t4k3news/digest/internal/gen/gentest"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -16,7 +16,7 @@ import (
 func BenchmarkNew(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			docs, err := content.Load(os.DirFS(gentest.Site(b, n, "../..")), "content")
+			docs, err := content.Load(os.DirFS(corpustest.Site(b, n, "../..")), "content")
 			if err != nil {
 				b.Fatal(err)
 			}

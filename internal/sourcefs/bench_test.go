@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/t4k3news/digest/internal/gen/gentest"
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/sourcefs"
 )
 
@@ -13,7 +13,7 @@ import (
 // os.DirFS and through sourcefs, which looks at each file before opening
 // it: the cost of the looks.
 func BenchmarkRead(b *testing.B) {
-	dir := gentest.Site(b, 10000, "../..")
+	dir := corpustest.Site(b, 10000, "../..")
 	src, err := sourcefs.New(dir, sourcefs.Limits{})
 	if err != nil {
 		b.Fatal(err)

@@ -5,14 +5,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/t4k3news/digest/internal/gen/gentest"
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
 	"github.com/t4k3news/digest/internal/seed"
 	"github.com/t4k3news/digest/internal/tags"
 )
 
 // BenchmarkExtract finds the tags of 1,000 generated articles.
 func BenchmarkExtract(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(gentest.Seeds(b, 1000), "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(corpustest.Seeds(b, 1000), "seeds", "*.txt"))
 	var texts []tags.Text
 	for _, f := range files {
 		data, err := os.ReadFile(f)

@@ -1,4 +1,4 @@
-// Package gen makes a synthetic corpus of seed texts for benchmarks: N
+// Package corpus makes a synthetic corpus of seed texts for benchmarks: N
 // articles in both seed shapes (see internal/seed), of varied length, about
 // topics drawn from a fixed vocabulary of people, places and organisations
 // with a skewed distribution (a few topics carry thousands of articles,
@@ -9,7 +9,7 @@
 // A corpus depends only on its Options: the same count and seed give the
 // same bytes on every machine (math/rand/v2 with PCG sources, never a
 // map's order or the clock).
-package gen
+package corpus
 
 import (
 	"fmt"

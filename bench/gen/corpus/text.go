@@ -1,4 +1,4 @@
-package gen
+package corpus
 
 import (
 	"bytes"

@@ -1,7 +1,7 @@
-// Package gentest makes generated sites for tests and benchmarks: a corpus
-// from internal/gen, converted to content files, beside the repository's
+// Package corpustest makes generated sites for tests and benchmarks: a corpus
+// from bench/gen/corpus, converted to content files, beside the repository's
 // templates, static files and site config.
-package gentest
+package corpustest
 
 import (
 	"os"
@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/t4k3news/digest/bench/gen/corpus"
 	"github.com/t4k3news/digest/internal/convert"
-	"github.com/t4k3news/digest/internal/gen"
 )
 
 // Date stamps every generated article, so the digest is in seed order.
@@ -21,7 +21,7 @@ var Date = time.Date(2025, 8, 21, 0, 0, 0, 0, time.UTC)
 func Seeds(tb testing.TB, n int) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	if err := gen.New(gen.Options{Count: n, Seed: 1}).Write(dir); err != nil {
+	if err := corpus.New(corpus.Options{Count: n, Seed: 1}).Write(dir); err != nil {
 		tb.Fatal(err)
 	}
 	return dir
@@ -30,7 +30,7 @@ func Seeds(tb testing.TB, n int) string {
 // Site returns a temporary site folder with the corpus of n articles
 // converted into content/, and templates/, static/ and digest.yaml copied
 // from root, the repository's root folder (for a package's tests,
-// "../.."; "../../.." from here).
+// "../.."; "../../../.." from here).
 func Site(tb testing.TB, n int, root string) string {
 	tb.Helper()
 	dir := Seeds(tb, n)
