@@ -1,7 +1,8 @@
 // Package config is the site config: the file digest.yaml at the site's root
 // that names the publication and says where it is published (title,
 // description, base URL, language, author and publisher, custom domain,
-// feed length, share images). It is read with the same strict, line-numbered YAML
+// feed length, share images, the vocabulary of subjects). It is read with
+// the same strict, line-numbered YAML
 // decoding as the front matter, so an unknown key is an error naming the
 // file and line. Command-line flags override it.
 package config
@@ -19,6 +20,7 @@ import (
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/tags"
 )
 
 // File is the name of the config file at the site's root.
@@ -58,6 +60,10 @@ type Config struct {
 	Cards int `yaml:"cards"`
 	// Colors are the site's colours on its share images.
 	Colors Colors `yaml:"colors"`
+	// Subjects is the controlled vocabulary convert tags every story
+	// with one or two of: each subject's name and cue words. A list in
+	// the file replaces the default, [tags.DefaultSubjects], whole.
+	Subjects []tags.Subject `yaml:"subjects"`
 
 	// Path is the file the config was read from, or "" for the defaults.
 	Path string `yaml:"-"`
@@ -116,6 +122,7 @@ func Default() *Config {
 			Background: "#fdfcf9", Text: "#151515", Muted: "#55524c",
 			Accent: "#a8221b", Rule: "#d9d4ca", Quote: "#f4efe4",
 		},
+		Subjects: tags.DefaultSubjects,
 	}
 }
 
@@ -195,7 +202,31 @@ func (c *Config) check(data []byte) error {
 			bad("colors", "%s %q is not a colour such as %q", col.name, col.value, "#a8221b")
 		}
 	}
+	c.checkSubjects(bad)
 	return errs.Err()
+}
+
+// checkSubjects reports subjects without a name, names given twice and
+// more than one fallback (a subject without cues).
+func (c *Config) checkSubjects(bad func(key, format string, args ...any)) {
+	seen := map[string]bool{}
+	fallbacks := 0
+	for i, s := range c.Subjects {
+		name := strings.TrimSpace(s.Name)
+		switch {
+		case name == "":
+			bad("subjects", "subject %d has no name", i+1)
+		case seen[strings.ToLower(name)]:
+			bad("subjects", "subject %q is listed twice", name)
+		}
+		seen[strings.ToLower(name)] = true
+		if len(s.Cues) == 0 {
+			fallbacks++
+		}
+	}
+	if fallbacks > 1 {
+		bad("subjects", "%d subjects have no cues; only the fallback may have none", fallbacks)
+	}
 }
 
 // keyLine is the line of the top-level key in a YAML file, or 0.

@@ -99,3 +99,21 @@ func TestLimits(t *testing.T) {
 		t.Errorf("limits: %+v", c.Limits)
 	}
 }
+
+func TestSubjects(t *testing.T) {
+	c, err := Parse("digest.yaml", []byte("subjects:\n  - name: Farming\n    cues: [tractor*, harvest]\n  - name: Other\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Subjects) != 2 || c.Subjects[0].Name != "Farming" || c.Subjects[0].Cues[0] != "tractor*" {
+		t.Errorf("Subjects = %+v", c.Subjects)
+	}
+	if d := Default(); len(d.Subjects) < 10 {
+		t.Errorf("default vocabulary of %d subjects", len(d.Subjects))
+	}
+	_, err = Parse("digest.yaml", []byte("title: x\nsubjects:\n  - name: A\n  - name: a\n    cues: [x]\n  - cues: [y]\n  - name: B\n"))
+	want := `digest.yaml:2: subjects: 2 subjects have no cues; only the fallback may have none (and 2 more)`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+}

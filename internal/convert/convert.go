@@ -28,10 +28,12 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/seed"
 	"github.com/t4k3news/digest/internal/sourcefs"
+	"github.com/t4k3news/digest/internal/tags"
 )
 
 // Options controls a conversion.
@@ -46,6 +48,10 @@ type Options struct {
 	// Limits caps the size of a seed and a content file; zero fields take
 	// sourcefs's defaults.
 	Limits sourcefs.Limits
+	// Subjects is the vocabulary of subject tags. If it is nil, it is the
+	// site config's (Source/digest.yaml, or the default without one), so
+	// that every driver tags with the site's vocabulary.
+	Subjects []tags.Subject
 }
 
 // Report says what a conversion did. Paths are Source joined with
@@ -73,7 +79,14 @@ func Run(opts Options) (*Report, error) {
 	if len(seeds) == 0 {
 		return nil, fmt.Errorf("convert: no seeds in %s", filepath.Join(opts.Source, "seeds"))
 	}
-	c := &converter{opts: opts, dir: filepath.Join(opts.Source, "content")}
+	if opts.Subjects == nil {
+		cfg, err := config.Load(os.DirFS(opts.Source), config.File)
+		if err != nil {
+			return nil, err
+		}
+		opts.Subjects = cfg.Subjects
+	}
+	c := &converter{opts: opts, dir: filepath.Join(opts.Source, "content"), vocab: tags.NewVocabulary(opts.Subjects)}
 	if err := checkContentDir(opts.Source, c.dir); err != nil {
 		return nil, fmt.Errorf("convert: %w", err)
 	}
@@ -115,6 +128,7 @@ type converter struct {
 	existing *existing
 	// withdrawn is the record of the stories withdrawn for good, by seed.
 	withdrawn map[string]withdrawnStory
+	vocab     *tags.Vocabulary
 	// stop is set by an error that stops the run; seeds whose turn comes
 	// after it are left alone.
 	stop atomic.Bool
@@ -179,7 +193,7 @@ func (c *converter) prepare(path string, r *result) *content.Document {
 		r.path, r.err = path, err
 		return nil
 	}
-	return document(a, &r.warns)
+	return document(a, c.vocab, &r.warns)
 }
 
 // readFile reads the file at path, inside the site's folder, as sourcefs

@@ -16,8 +16,10 @@ import (
 
 // document builds the content document for a, without a date, and with
 // the slug its title gives. Fields a lacks are derived, with a warning
-// added to warns.
-func document(a *seed.Article, warns *diag.List) *content.Document {
+// added to warns. Its tags are its subjects from vocab, then the names it
+// is about.
+func document(a *seed.Article, vocab *tags.Vocabulary, warns *diag.List) *content.Document {
+	text := tagText(a)
 	m := content.Meta{
 		Title:       a.Headline,
 		Description: a.Dek,
@@ -25,7 +27,7 @@ func document(a *seed.Article, warns *diag.List) *content.Document {
 		Headline:    a.AltHeadline,
 		Author:      a.Byline,
 		Source:      a.Site,
-		Tags:        tags.Extract(tagText(a)),
+		Tags:        append(vocab.Subjects(text), tags.Extract(text)...),
 		Highlights:  texts(a.Highlights),
 		Closing:     a.Closing,
 		Related:     texts(a.Related),

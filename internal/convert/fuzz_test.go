@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"github.com/t4k3news/digest/internal/tags"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -30,7 +31,7 @@ func FuzzDocument(f *testing.F) {
 			return
 		}
 		var warns diag.List
-		doc := document(a, &warns)
+		doc := document(a, tags.NewVocabulary(tags.DefaultSubjects), &warns)
 		doc.Meta.Date = testDate
 		doc.Path = "content/" + doc.Meta.Slug + ".md"
 		back, err := content.Parse(doc.Path, content.Marshal(doc))

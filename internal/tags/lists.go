@@ -36,8 +36,25 @@ var demonyms = map[string]string{
 	"united states": "US", "americans": "US", "united kingdom": "UK",
 }
 
-// particles are lower-case words inside names: "Ursula von der Leyen".
-var particles = set(`von der van den de da di del la le al bin ibn`)
+// particles are lower-case words inside names: "Ursula von der Leyen",
+// "Bank of England", "Office for National Statistics", "Castilla y León",
+// "Vuelta a España". A particle joins two capitalised words only; "and"
+// is not one, since "Germany and France" are two names.
+var particles = set(`von der van den de da di del la le al bin ibn of for y a e i du des`)
+
+// institutions are the nouns that make a title of office part of a name:
+// "Premier League", "Foreign Office", "Justice Department".
+var institutions = set(`league office department ministry court council committee
+agency bank party union assembly commission service house`)
+
+// common lists capitalised abbreviations that are common nouns: part of a
+// name ("AI Act"), never a name alone.
+var common = set(`ai ceo cfo gdp cpi vat tv ev evs pm mp mps ngo ngos faq app`)
+
+// generic words start place and organisation names but no person's:
+// "North Sea", "New York", "Central Bank".
+var generic = set(`north south east west new great united central national royal
+saint st upper lower federal european international world global general`)
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -46,3 +63,13 @@ func set(words string) map[string]bool {
 	}
 	return m
 }
+
+// places are the countries and nations that demonyms name, lower case: never
+// a person's surname or first name.
+var places = func() map[string]bool {
+	m := set(`england scotland wales ireland europe africa asia america`)
+	for _, p := range demonyms {
+		m[strings.ToLower(p)] = true
+	}
+	return m
+}()

@@ -48,8 +48,8 @@ func TestSeeds(t *testing.T) {
 	want := map[string][]string{
 		"000": {"NATO", "Russia", "Ukraine"},
 		"001": {"Ukraine", "Europe", "Washington"},
-		"002": {"Russia", "Ukraine", "Lavrov", "NATO"},
-		"003": {"Russia", "Ukraine", "Lavrov", "China"},
+		"002": {"Russia", "Ukraine", "Sergei Lavrov", "NATO"},
+		"003": {"Russia", "Ukraine", "Sergei Lavrov", "China"},
 		"004": {"NATO", "Ukraine", "Russia", "Zelenskyy"},
 	}
 	files, _ := filepath.Glob("../../seeds/*.txt")
