@@ -18,8 +18,7 @@ const (
 // derive fills the title, description and summary that a lacks, from its
 // alternative headline or its first sentences, and warns about each.
 func derive(a *seed.Article, m *content.Meta, warns *diag.List) {
-	first, line := firstParagraph(a)
-	sentences := splitSentences(first)
+	sentences, line := leadSentences(a)
 	if m.Title == "" && a.AltHeadline != "" {
 		m.Title = a.AltHeadline
 		warns.Add(a.Name, a.Lines.AltHeadline, "no headline; title taken from the alternative headline")
@@ -27,6 +26,10 @@ func derive(a *seed.Article, m *content.Meta, warns *diag.List) {
 	if m.Title == "" && len(sentences) > 0 {
 		m.Title = title(sentences[0])
 		warns.Add(a.Name, line, "no headline; title derived from the first sentence: %q", m.Title)
+		if len(sentences) > 1 {
+			afterHeadline(a, m, sentences[1:], line, warns)
+			return
+		}
 	}
 	if m.Title == "" {
 		m.Title = strings.TrimSuffix(m.Seed, ".txt")
@@ -42,33 +45,90 @@ func derive(a *seed.Article, m *content.Meta, warns *diag.List) {
 	}
 }
 
-// firstParagraph is the text the derived fields come from, and its line.
-func firstParagraph(a *seed.Article) (string, int) {
-	switch {
-	case a.Lede != "":
-		return a.Lede, a.Lines.Lede
-	case len(a.Body) > 0:
-		return a.Body[0].Text, a.Body[0].Line
-	case len(a.Analysis) > 0:
-		return a.Analysis[0].Text, a.Analysis[0].Line
+// afterHeadline fills the description and summary of an article whose
+// headline was made from its first sentence, so that neither says it
+// again: the summary starts with the sentences after it, rest, and the
+// description is left empty (a page then describes itself by its summary).
+func afterHeadline(a *seed.Article, m *content.Meta, rest []string, line int, warns *diag.List) {
+	if m.Description == "" {
+		warns.Add(a.Name, line, "no dek; left empty, since the first sentence is the headline")
 	}
-	return "", 0
+	switch {
+	case m.Summary == "":
+		m.Summary = summary(rest)
+		warns.Add(a.Name, line, "no lede; summary derived from the sentences after the headline")
+	case strings.HasPrefix(m.Summary, m.Title):
+		m.Summary = summary(rest)
+		warns.Add(a.Name, a.Lines.Lede, "the lede starts with the headline; summary taken from the sentences after it")
+	}
 }
 
-// title makes a headline of a sentence: its first clause, cut at a word
-// boundary to at most maxTitle runes, without a dangling "for" or "the"
+// leadSentences are the sentences the derived fields come from, those of
+// the lede, else of the first two body paragraphs, and the line they start
+// on.
+func leadSentences(a *seed.Article) ([]string, int) {
+	var paras []seed.Para
+	switch {
+	case a.Lede != "":
+		paras = []seed.Para{{Text: a.Lede, Line: a.Lines.Lede}}
+	case len(a.Body) > 0:
+		paras = a.Body[:min(2, len(a.Body))]
+	case len(a.Analysis) > 0:
+		paras = a.Analysis[:1]
+	default:
+		return nil, 0
+	}
+	var out []string
+	for _, p := range paras {
+		out = append(out, splitSentences(p.Text)...)
+	}
+	return out, paras[0].Line
+}
+
+// title makes a headline of a sentence: its first clause, cut to at most
+// maxTitle runes before a phrase ("... European leaders | at the White
+// House") or else at a word boundary, without a dangling "for" or "the"
 // or final punctuation.
 func title(s string) string {
 	if i := strings.IndexAny(s, ",;:—–("); i > 0 && len([]rune(s[:i])) >= 20 {
 		s = s[:i]
 	}
 	words := strings.Fields(cut(s, maxTitle))
+	if len([]rune(s)) > maxTitle {
+		words = cutAtPhrase(words)
+	}
 	for len(words) > 3 && dangling[strings.ToLower(words[len(words)-1])] {
 		words = words[:len(words)-1]
 	}
 	return strings.TrimRightFunc(strings.Join(words, " "), func(r rune) bool {
 		return unicode.IsPunct(r) && !strings.ContainsRune("”’\")", r)
 	})
+}
+
+// cutAtPhrase drops the words from the last one that starts a phrase (a
+// preposition or conjunction), so that a cut headline ends where a thought
+// does, if at least minPhrase runes remain.
+func cutAtPhrase(words []string) []string {
+	for i := len(words) - 1; i > 0; i-- {
+		if len([]rune(strings.Join(words[:i], " "))) < minPhrase {
+			break
+		}
+		if phrase[strings.ToLower(words[i])] {
+			return words[:i]
+		}
+	}
+	return words
+}
+
+// minPhrase is the shortest headline cutAtPhrase leaves, in runes.
+const minPhrase = 40
+
+// phrase words start a phrase that a headline can end before.
+var phrase = map[string]bool{
+	"on": true, "in": true, "at": true, "for": true, "as": true, "after": true, "before": true,
+	"with": true, "while": true, "from": true, "by": true, "over": true, "amid": true,
+	"during": true, "and": true, "but": true, "which": true, "who": true, "that": true, "to": true,
+	"according": true, "despite": true, "since": true, "until": true, "because": true,
 }
 
 // dangling words cannot end a headline.

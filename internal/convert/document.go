@@ -53,8 +53,8 @@ func slugOf(a *seed.Article, m *content.Meta, warns *diag.List) string {
 	if s := route.Slug(m.Title, ""); s != "" {
 		return s
 	}
-	first, _ := firstParagraph(a)
-	words := strings.Fields(first)
+	lead, _ := leadSentences(a)
+	words := strings.Fields(strings.Join(lead, " "))
 	words = words[:min(len(words), 8)]
 	for _, alt := range []struct{ what, text string }{
 		{"the dek", m.Description},
