@@ -62,6 +62,7 @@ type headlineIndex struct {
 	exact map[string][]*Article // normalised headline → its articles
 	pairs map[uint64][]entry    // pairKey → headlines, fewest terms first
 	ids   map[string]int32      // term → its id in headline.terms; never reused
+	leads *leads
 }
 
 // pairKey keys the inverted index by two term ids, a ≤ b: a headline of
@@ -69,14 +70,14 @@ type headlineIndex struct {
 func pairKey(a, b int32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 func newHeadlineIndex() *headlineIndex {
-	return &headlineIndex{exact: make(map[string][]*Article), pairs: make(map[uint64][]entry), ids: make(map[string]int32)}
+	return &headlineIndex{exact: make(map[string][]*Article), pairs: make(map[uint64][]entry), ids: make(map[string]int32), leads: newLeads()}
 }
 
-// headlines returns the article's title and alternative headline, those
-// it has.
+// headlines returns the article's title, alternative headline and dek,
+// those it has.
 func headlines(a *Article) []string {
 	var hs []string
-	for _, h := range []string{a.Meta.Title, a.Meta.Headline} {
+	for _, h := range []string{a.Meta.Title, a.Meta.Headline, a.Meta.Description} {
 		if h != "" {
 			hs = append(hs, h)
 		}
@@ -103,6 +104,7 @@ func (x *headlineIndex) addAll(articles []*Article) {
 }
 
 func (x *headlineIndex) addTo(a *Article, insert func([]entry, entry) []entry) {
+	x.leads.add(a, x.termIDs(terms(lead(a)), true))
 	for _, text := range headlines(a) {
 		key := normalise(text)
 		x.exact[key] = append(x.exact[key], a)
@@ -115,6 +117,7 @@ func (x *headlineIndex) addTo(a *Article, insert func([]entry, entry) []entry) {
 }
 
 func (x *headlineIndex) remove(a *Article) {
+	x.leads.remove(a)
 	for _, text := range headlines(a) {
 		key := normalise(text)
 		if list := slices.DeleteFunc(x.exact[key], func(b *Article) bool { return b == a }); len(list) > 0 {
@@ -294,6 +297,10 @@ func (x *headlineIndex) related(a *Article) []Related {
 	linked := []*Article{a}
 	for _, title := range a.Meta.Related {
 		b := x.lookup(title)
+		if b == nil {
+			q := terms(title)
+			b = x.leads.lookup(x.termIDs(q, false), len(q), a)
+		}
 		switch {
 		case b == nil:
 			rel = append(rel, Related{Title: title})
