@@ -19,6 +19,7 @@ func sample() *Document {
 			Date:        time.Date(2025, 8, 21, 10, 0, 0, 0, time.UTC),
 			Author:      "null",
 			Source:      "T4K3.news",
+			Categories:  []string{"Defence"},
 			Tags:        []string{"NATO", "Ukraine", "2022"},
 			Takeaways:   []Takeaway{{Quote: `"Peace needs teeth"`, Context: "A line: with a colon"}},
 			Highlights:  []string{"&anchor", "*alias", "!tag", "%percent", "@at", "`tick`"},

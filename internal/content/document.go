@@ -62,8 +62,12 @@ type Meta struct {
 	Corrections []Correction `yaml:"corrections,omitempty"`
 	Author      string       `yaml:"author,omitempty"`
 	// Authors are the story's bylines, as in Hugo; Author is one more.
-	Authors    []string   `yaml:"authors,omitempty"`
-	Source     string     `yaml:"source,omitempty"`
+	Authors []string `yaml:"authors,omitempty"`
+	Source  string   `yaml:"source,omitempty"`
+	// Categories are the story's subjects from the site's controlled
+	// vocabulary ("Economy"), as Hugo's default taxonomy of that name;
+	// Tags are the names it is about. Both make topic pages.
+	Categories []string   `yaml:"categories,omitempty"`
 	Tags       []string   `yaml:"tags,omitempty"`
 	Takeaways  []Takeaway `yaml:"takeaways,omitempty"`
 	Highlights []string   `yaml:"highlights,omitempty"`
@@ -71,6 +75,15 @@ type Meta struct {
 	Closing    string     `yaml:"closing,omitempty"`
 	Related    []string   `yaml:"related,omitempty"`
 	Seed       string     `yaml:"seed,omitempty"`
+}
+
+// Topics are the story's categories, then its tags: what its topic pages
+// are made from.
+func (m *Meta) Topics() []string {
+	if len(m.Categories) == 0 {
+		return m.Tags
+	}
+	return append(m.Categories[:len(m.Categories):len(m.Categories)], m.Tags...)
 }
 
 // Takeaway is a quote card: the words quoted and who said them, or why they

@@ -16,7 +16,7 @@ import (
 // simpleKeys are the keys of Meta, each at its bit in simpleDecoder.seen.
 var simpleKeys = [...]string{
 	"title", "slug", "description", "summary", "headline", "date", "lastmod",
-	"draft", "aliases", "author", "source", "tags", "takeaways", "highlights", "risk",
+	"draft", "aliases", "author", "source", "categories", "tags", "takeaways", "highlights", "risk",
 	"closing", "related", "seed",
 }
 
@@ -100,7 +100,7 @@ func (d *simpleDecoder) topLevel(s string, n int) bool {
 // openBlock opens the list or mapping of key.
 func (d *simpleDecoder) openBlock(key string) bool {
 	switch key {
-	case "aliases", "tags", "highlights", "related", "takeaways":
+	case "aliases", "categories", "tags", "highlights", "related", "takeaways":
 	case "risk":
 		d.m.Risk = &Risk{}
 	default:
@@ -169,7 +169,7 @@ func (d *simpleDecoder) keyLine(key string) int {
 func (d *simpleDecoder) blockLine(s string) bool {
 	d.entries++
 	switch d.block {
-	case "aliases", "tags", "highlights", "related":
+	case "aliases", "categories", "tags", "highlights", "related":
 		s, ok := strings.CutPrefix(s, "  - ")
 		if !ok {
 			return false
@@ -198,6 +198,8 @@ func (d *simpleDecoder) blockLine(s string) bool {
 // list returns the field of the open list.
 func (d *simpleDecoder) list() *[]string {
 	switch d.block {
+	case "categories":
+		return &d.m.Categories
 	case "tags":
 		return &d.m.Tags
 	case "highlights":

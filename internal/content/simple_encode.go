@@ -50,6 +50,7 @@ func encodeSimple(b *bytes.Buffer, m *Meta) bool {
 	list("aliases", m.Aliases)
 	field("author", m.Author)
 	field("source", m.Source)
+	list("categories", m.Categories)
 	list("tags", m.Tags)
 	if len(m.Takeaways) > 0 {
 		b.WriteString("takeaways:\n")
@@ -81,7 +82,7 @@ func (m *Meta) deskKeys() bool {
 // the library writes plain, and every takeaway and risk has its first key.
 func (m *Meta) simpleTexts() bool {
 	texts := []string{m.Title, m.Slug, m.Description, m.Summary, m.Headline, m.Author, m.Source, m.Closing, m.Seed}
-	for _, list := range [][]string{m.Aliases, m.Tags, m.Highlights, m.Related} {
+	for _, list := range [][]string{m.Aliases, m.Categories, m.Tags, m.Highlights, m.Related} {
 		for _, s := range list {
 			if s == "" { // a list item is written even when empty
 				return false

@@ -80,7 +80,7 @@ func FuzzEncodeSimple(f *testing.F) {
 		zone := time.FixedZone("", int(offset%86400))
 		m := &Meta{
 			Title: title, Slug: "s", Description: desc, Summary: desc, Date: time.Date(2025, 8, 21, 10, 30, 0, 0, zone),
-			Draft: draft, Aliases: []string{"news/" + seed + "/"}, Tags: []string{tag, title}, Highlights: []string{quote}, Related: []string{context},
+			Draft: draft, Aliases: []string{"news/" + seed + "/"}, Categories: []string{title}, Tags: []string{tag, title}, Highlights: []string{quote}, Related: []string{context},
 			Closing: context, Seed: seed, Author: tag,
 		}
 		if quote != "" {

@@ -194,7 +194,7 @@ func itemMeta(c *config.Config, a *site.Article) *item {
 	it := &item{
 		ID: ID(c, a), URL: a.Permalink, Title: a.Meta.Title,
 		Summary: a.Meta.Description, Author: a.Meta.Author,
-		Published: a.Meta.Date.UTC(), Updated: jsonld.Modified(a).UTC(), Tags: a.Meta.Tags,
+		Published: a.Meta.Date.UTC(), Updated: jsonld.Modified(a).UTC(), Tags: a.Meta.Topics(),
 		article: a,
 	}
 	if it.Summary == "" {

@@ -112,7 +112,7 @@ func Article(c *config.Config, s *site.Site, a *site.Article) NewsArticle {
 		Publisher:        publisher(c, s),
 		MainEntityOfPage: WebPage{Type: "WebPage", ID: a.Permalink},
 		URL:              a.Permalink,
-		Keywords:         a.Meta.Tags,
+		Keywords:         a.Meta.Topics(),
 		InLanguage:       c.Language,
 		IsPartOf:         &WebSiteLink{Type: "WebSite", ID: s.Routes.Abs("")},
 	}

@@ -212,7 +212,7 @@ func (l *Live) insert(a *Article) {
 	l.byPath[a.Doc.Path] = a
 	l.s.bySlug[a.Meta.Slug] = a
 	l.s.Articles = insertArticle(l.s.Articles, a)
-	for _, tag := range a.Meta.Tags {
+	for _, tag := range a.Meta.Topics() {
 		t := l.topics[route.TopicSlug(tag)]
 		if t == nil {
 			t = l.s.newTopic(tag)
@@ -234,7 +234,7 @@ func (l *Live) renameTopic(t *Topic) {
 		delete(l.topics, t.Slug)
 		return
 	}
-	for _, tag := range t.Articles[0].Meta.Tags {
+	for _, tag := range t.Articles[0].Meta.Topics() {
 		if route.TopicSlug(tag) == t.Slug {
 			t.Name = tag
 			return

@@ -270,7 +270,7 @@ func (s *Site) addTopics() {
 	bySlug := make(map[string]*Topic)
 	byTag := make(map[string]*Topic) // tags repeat; a slug costs microseconds
 	for _, a := range s.Articles {
-		for _, tag := range a.Meta.Tags {
+		for _, tag := range a.Meta.Topics() {
 			t := byTag[tag]
 			if t == nil {
 				t = s.topic(bySlug, tag)
