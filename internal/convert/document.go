@@ -16,8 +16,8 @@ import (
 
 // document builds the content document for a, without a date, and with
 // the slug its title gives. Fields a lacks are derived, with a warning
-// added to warns. Its tags are its subjects from vocab, then the names it
-// is about.
+// added to warns. Its categories are its subjects from vocab, its tags
+// the names it is about.
 func document(a *seed.Article, vocab *tags.Vocabulary, warns *diag.List) *content.Document {
 	text := tagText(a)
 	m := content.Meta{
@@ -27,7 +27,8 @@ func document(a *seed.Article, vocab *tags.Vocabulary, warns *diag.List) *conten
 		Headline:    a.AltHeadline,
 		Author:      a.Byline,
 		Source:      a.Site,
-		Tags:        append(vocab.Subjects(text), tags.Extract(text)...),
+		Categories:  vocab.Subjects(text),
+		Tags:        tags.Extract(text),
 		Highlights:  texts(a.Highlights),
 		Closing:     a.Closing,
 		Related:     texts(a.Related),

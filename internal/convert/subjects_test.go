@@ -25,8 +25,8 @@ func TestSubjectsFromConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(doc.Meta.Tags, []string{"Farming"}) {
-		t.Errorf("tags = %q, want [Farming]", doc.Meta.Tags)
+	if !slices.Equal(doc.Meta.Categories, []string{"Farming"}) {
+		t.Errorf("categories = %q, want [Farming]", doc.Meta.Categories)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "digest.yaml"), []byte("subjects: 3\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -10,7 +10,7 @@ var DefaultSubjects = []Subject{
 		"resign*", "prime minister", "deputies", "political", "politics", "politician*", "negotiat*",
 		"peace talks", "president", "national assembly", "party leader*", "polls"}},
 	{"Economy", []string{"econom*", "inflation", "interest rate*", "rate cut*", "central bank*", "gdp",
-		"recession", "unemployment", "wages", "wage growth", "prices", "budget*", "deficit*", "debt",
+		"recession", "unemployment", "wages", "wage growth", "price rises", "budget*", "deficit*", "debt",
 		"tax", "taxes", "tariff*", "trade", "exports", "imports", "markets", "shares", "stock market*",
 		"investor*", "bond*", "currency", "earnings", "profit*", "revenue*", "borrowing", "mortgage*",
 		"spending cuts", "manufacturing", "retail*", "growth", "output", "financ*"}},
