@@ -77,7 +77,9 @@ func (l *leads) lookup(ids []int32, n int, self *Article) *Article {
 	// A lead with need of the ids holds one of any len(ids)−need+1 of
 	// them: read the shortest lists.
 	probe := slices.Clone(ids)
-	slices.SortFunc(probe, func(a, b int32) int { return cmp.Or(cmp.Compare(len(l.postings[a]), len(l.postings[b])), cmp.Compare(a, b)) })
+	slices.SortFunc(probe, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(len(l.postings[a]), len(l.postings[b])), cmp.Compare(a, b))
+	})
 	var best *Article
 	bestN, tie := 0, false
 	seen := make(map[*Article]bool)

@@ -1,87 +1,193 @@
 package site
 
 import (
+	"cmp"
+	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
+
+	"github.com/t4k3news/digest/internal/route"
 )
 
 // MaxMore is the most "More on this" articles an article lists.
 const MaxMore = 5
 
-// Scores of what two articles share. A tag is the editor's statement of the
-// subject, so it weighs more than a word the headlines happen to share; an
-// article needs a shared tag or two shared terms to be listed at all.
+// "More on this" ranks the articles that share an article's topics and
+// the terms of its headlines, dek and lede, each shared feature weighted
+// by its rarity: log((N+1)/df), where df is how many of the N articles
+// counted carry it. A topic half the site has counts for little, a name
+// three stories share for much. A topic is the editor's statement of the
+// subject and weighs tagWeight times a word; a category (a subject from
+// the vocabulary, such as "Economy") is as broad as a word.
+//
+// The list is stable as the archive grows. An article's candidates, and
+// the N and df of its weights, are the articles published before it (and
+// itself), plus at most maxNewer newer ones: the first that qualify, in
+// order of publication. A story published later changes an older story's
+// list only while that list has fewer than maxNewer newer stories in it,
+// so each page changes at most maxNewer times after it is published, and
+// adding the newest story leaves all but a few pages as they were.
+//
+// A candidate qualifies with at least minShared features in common and a
+// score of at least minScore: one shared subject, or one common word, is
+// not "more on this". Those that do are listed first, best first; a list
+// left short is filled with stories whose main subject (first category)
+// is the article's, best first. Ties go to the newer article.
 const (
-	tagWeight  = 3
-	termWeight = 1
-	minScore   = 2
+	tagWeight      = 2
+	categoryWeight = 1
+	termWeight     = 1
+	minShared      = 2
+	minScore       = 6
+	maxNewer       = 2
 )
 
-// maxPosting caps how much of one tag's or term's article list is read for
-// an article: the maxPosting articles nearest it in the digest. Common tags
-// ("Ukraine") would otherwise make ranking quadratic in the number of
-// articles; the nearest in time are the likeliest to be the same story.
+// maxPosting caps how much of one feature's article list is read for an
+// article: the maxPosting articles nearest it on each side. Common
+// features ("Ukraine") would otherwise make ranking quadratic in the
+// number of articles; the nearest in time are the likeliest to be the same
+// story, and the older side never changes as the archive grows.
 const maxPosting = 200
 
 // articleFeatures lists, sorted, the article's topics ("t:" and the slug)
-// and the significant words of its title and dek ("w:" and the term).
+// and the significant words of its headlines and dek, or lede if it has
+// no dek ("w:" and the term).
 func articleFeatures(a *Article) []string {
 	var fs []string
-	for _, t := range a.Topics {
-		fs = append(fs, "t:"+t.Slug)
+	for _, c := range a.Meta.Categories {
+		fs = append(fs, "c:"+route.TopicSlug(c))
 	}
-	for _, w := range terms(a.Meta.Title + " " + a.Meta.Description) {
-		fs = append(fs, "w:"+w)
+	for _, t := range a.Meta.Tags {
+		fs = append(fs, "t:"+route.TopicSlug(t))
+	}
+	text := a.Meta.Title + " " + a.Meta.Headline + " " + a.Meta.Description
+	if a.Meta.Description == "" {
+		text += " " + a.Meta.Summary // a headerless story's dek
+	}
+	// A name is counted once, as a tag, not again as the words it is
+	// written with.
+	named := terms(strings.Join(a.Meta.Tags, " "))
+	for _, w := range terms(text) {
+		if !number(w) && !weak[w] && !slices.Contains(named, w) {
+			fs = append(fs, "w:"+w)
+		}
 	}
 	slices.Sort(fs)
-	return fs
+	return slices.Compact(fs)
 }
 
 // scratch is the working memory of more, reused from article to article.
 type scratch struct {
-	score   []int // by place in the digest; all zero between calls
-	touched []int // articles with a score
-	top     []int // the best candidates so far, best first
+	score   []float64 // by place in the digest; all zero between calls
+	shared  []int     // features shared, by place; all zero between calls
+	subject []bool    // whether it shares the main subject, by place
+	touched []int     // articles with a score
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
 // more ranks the articles sharing features with a, from an inverted index
-// of tags and terms, never comparing all pairs of articles. None of them
-// is a or linked from rel.
+// of topics and terms, never comparing all pairs of articles. None of
+// them is a or linked from rel.
 func (l *Live) more(a *Article, rel []Related, sc *scratch) []*Article {
 	if len(sc.score) < len(l.s.Articles) {
-		sc.score = make([]int, len(l.s.Articles))
+		sc.score = make([]float64, len(l.s.Articles))
+		sc.shared = make([]int, len(l.s.Articles))
+		sc.subject = make([]bool, len(l.s.Articles))
 	}
-	score := sc.score
+	var main string // the feature of a's main subject
+	if len(a.Meta.Categories) > 0 {
+		main = "c:" + route.TopicSlug(a.Meta.Categories[0])
+	}
 	sc.touched = sc.touched[:0]
+	older := len(l.s.Articles) - a.n // a and the articles before it
 	for _, f := range l.features[a] {
-		w := termWeight
-		if f[0] == 't' {
-			w = tagWeight
+		list := l.postings[f]
+		pos := sort.Search(len(list), func(k int) bool { return list[k].n >= a.n })
+		df := len(list) - pos // a is list[pos]
+		w := math.Log(float64(older+1) / float64(df))
+		switch f[0] {
+		case 't':
+			w *= tagWeight
+		case 'c':
+			w *= categoryWeight
+		default:
+			w *= termWeight
 		}
-		for _, b := range window(l.postings[f], a.n) {
-			if score[b.n] == 0 {
-				sc.touched = append(sc.touched, b.n)
+		sc.add(list[max(0, pos-maxPosting):pos], w, f == main)
+		sc.add(list[pos+1:min(len(list), pos+1+maxPosting)], w, f == main)
+	}
+	tier := func(j int) int {
+		switch {
+		case sc.shared[j] >= minShared && sc.score[j] >= minScore:
+			return 2
+		case sc.subject[j] && mainSubject(l.s.Articles[j]) == mainSubject(a):
+			return 1
+		}
+		return 0
+	}
+	var before, after []int
+	for _, j := range sc.touched {
+		if tier(j) > 0 && !linked(a, rel, j) {
+			if j > a.n {
+				before = append(before, j)
+			} else {
+				after = append(after, j)
 			}
-			score[b.n] += w
 		}
 	}
-	sc.top = sc.top[:0]
-	for _, j := range sc.touched {
-		if score[j] >= minScore && !linked(a, rel, j) {
-			sc.top = insertTop(sc.top, j, score)
-		}
-	}
-	for _, j := range sc.touched {
-		score[j] = 0
-	}
+	// The first maxNewer newer stories to qualify: nearest a first.
+	slices.Sort(after)
+	slices.Reverse(after)
+	cands := append(before, after[:min(len(after), maxNewer)]...)
+	slices.SortFunc(cands, func(i, j int) int {
+		return cmp.Or(cmp.Compare(tier(j), tier(i)), cmp.Compare(sc.score[j], sc.score[i]), cmp.Compare(i, j))
+	})
 	var more []*Article
-	for _, j := range sc.top {
+	for _, j := range cands[:min(len(cands), MaxMore)] {
 		more = append(more, l.s.Articles[j])
 	}
+	for _, j := range sc.touched {
+		sc.score[j], sc.shared[j], sc.subject[j] = 0, 0, false
+	}
 	return more
+}
+
+// weak words are common in news headlines whatever the story: two stories
+// that both "call" for something, or "end", are not on one subject. (In a
+// large archive their rarity says so; in a small one it cannot.)
+var weak = setOf(`call end begin start open close bring cut record cost government
+	minister prime president official leader plan deal talk rise fall hit make take give
+	show keep set see come go get put face warn back move hold win lose week report world
+	country countrie state nation people group part issue case need help use`)
+
+// mainSubject is the article's first category, or "".
+func mainSubject(a *Article) string {
+	if len(a.Meta.Categories) == 0 {
+		return ""
+	}
+	return a.Meta.Categories[0]
+}
+
+// number reports whether a term is a number, which says nothing of a
+// story's subject ("4" of "rates cut to 4%").
+func number(w string) bool {
+	return strings.Trim(w, "0123456789") == ""
+}
+
+// add adds weight w to the score of every article in list, and marks
+// them as sharing the main subject if main is set.
+func (sc *scratch) add(list []*Article, w float64, main bool) {
+	for _, b := range list {
+		if sc.shared[b.n] == 0 {
+			sc.touched = append(sc.touched, b.n)
+		}
+		sc.score[b.n] += w
+		sc.shared[b.n]++
+		sc.subject[b.n] = sc.subject[b.n] || main
+	}
 }
 
 // linked reports whether the article at place j is a or one that its
@@ -96,36 +202,4 @@ func linked(a *Article, rel []Related, j int) bool {
 		}
 	}
 	return false
-}
-
-// insertTop adds article j to top, the best at most MaxMore articles,
-// best first: higher score, then earlier in the digest. Keeping only
-// those is cheaper than sorting every candidate, and gives the same list.
-func insertTop(top []int, j int, score []int) []int {
-	better := func(a, b int) bool { return score[a] > score[b] || score[a] == score[b] && a < b }
-	k := len(top)
-	for k > 0 && better(j, top[k-1]) {
-		k--
-	}
-	if k >= MaxMore {
-		return top
-	}
-	if len(top) < MaxMore {
-		top = append(top, 0)
-	}
-	copy(top[k+1:], top[k:len(top)-1])
-	top[k] = j
-	return top
-}
-
-// window returns at most maxPosting articles of the list, in digest order,
-// centred on where place i is in it.
-func window(list []*Article, i int) []*Article {
-	if len(list) <= maxPosting {
-		return list
-	}
-	pos := sort.Search(len(list), func(k int) bool { return list[k].n >= i })
-	lo := max(0, pos-maxPosting/2)
-	hi := min(len(list), lo+maxPosting)
-	return list[max(0, hi-maxPosting):hi]
 }
