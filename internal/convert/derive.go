@@ -105,19 +105,30 @@ func title(s string) string {
 	})
 }
 
-// cutAtPhrase drops the words from the last one that starts a phrase (a
-// preposition or conjunction), so that a cut headline ends where a thought
-// does, if at least minPhrase runes remain.
+// cutAtPhrase drops the words from the last one that starts a clause
+// ("after", "while"), or else a phrase ("at", "and"), so that a cut
+// headline ends where a thought does, if at least minPhrase runes remain:
+// "Drivers will strike again next week | after talks between the union
+// and NS broke down", not "... after talks between the union | and NS".
 func cutAtPhrase(words []string) []string {
-	for i := len(words) - 1; i > 0; i-- {
-		if len([]rune(strings.Join(words[:i], " "))) < minPhrase {
-			break
-		}
-		if phrase[strings.ToLower(words[i])] {
-			return words[:i]
+	for _, set := range []map[string]bool{clause, phrase} {
+		for i := len(words) - 1; i > 0; i-- {
+			if len([]rune(strings.Join(words[:i], " "))) < minPhrase {
+				break
+			}
+			if set[strings.ToLower(words[i])] {
+				return words[:i]
+			}
 		}
 	}
 	return words
+}
+
+// clause words start a clause, the best place to end a headline.
+var clause = map[string]bool{
+	"after": true, "as": true, "while": true, "because": true, "despite": true, "amid": true,
+	"since": true, "until": true, "following": true, "which": true, "who": true, "when": true,
+	"before": true, "although": true, "though": true, "according": true,
 }
 
 // minPhrase is the shortest headline cutAtPhrase leaves, in runes.

@@ -81,7 +81,7 @@ func (v *Vocabulary) Names() []string {
 }
 
 // Subjects returns the one or two subjects of t: the subject whose cues
-// score most (a cue in a headline counts headWeight, in running text
+// score most, at least minMain (a cue in a headline counts headWeight, in running text
 // textWeight), and the next if it scores at least half as much. A story
 // that no cue matches gets the fallback subject, if the vocabulary has one.
 // Ties go to the subject listed first.
@@ -99,7 +99,7 @@ func (v *Vocabulary) Subjects(t Text) []string {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(score[b], score[a]) })
 	switch {
-	case len(order) == 0 || score[order[0]] == 0:
+	case len(order) == 0 || score[order[0]] < minMain:
 		if v.fallback != "" {
 			return []string{v.fallback}
 		}
@@ -110,9 +110,14 @@ func (v *Vocabulary) Subjects(t Text) []string {
 	return []string{v.subjects[order[0]].Name}
 }
 
-// minSecond is the least score of a second subject: one passing mention
-// does not make a story about it.
-const minSecond = 3
+// minMain and minSecond are the least scores of a subject and of a
+// second one: one passing mention in the text ("medical teams" in a story
+// of an earthquake) does not make a story about it; one in a headline
+// does.
+const (
+	minMain   = 2
+	minSecond = 3
+)
 
 // score adds weight to each subject for every cue found in text.
 func (v *Vocabulary) score(score []int, text string, weight int) {

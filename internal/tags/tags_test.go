@@ -105,6 +105,8 @@ func TestSubjects(t *testing.T) {
 			Paragraphs: []string{"The food harvest, and a goal."},
 		}, []string{"Food"}},
 		{"word boundaries", Text{Paragraphs: []string{"Goalkeepers and goalposts."}}, []string{"World"}},
+		{"one mention in the text is no subject", Text{Paragraphs: []string{"A goal."}}, []string{"World"}},
+		{"one in a headline is", Text{Headlines: []string{"A goal"}}, []string{"Sport"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
