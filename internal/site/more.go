@@ -45,17 +45,26 @@ const (
 )
 
 // maxPosting caps how much of one feature's article list is read for an
-// article: the maxPosting articles nearest it on each side. Common
+// article: the maxPosting articles nearest it on each side, or maxSubject
+// for a category, which is far more common than a name and needs only
+// enough stories to fill a list. Common
 // features ("Ukraine") would otherwise make ranking quadratic in the
 // number of articles; the nearest in time are the likeliest to be the same
 // story, and the older side never changes as the archive grows.
-const maxPosting = 200
+const (
+	maxPosting = 100
+	maxSubject = 30
+)
 
-// articleFeatures lists, sorted, the article's topics ("t:" and the slug)
+// articleFeatures lists, sorted, the article's main subject ("m:" and the
+// slug of its first category), its categories ("c:"), its tags ("t:")
 // and the significant words of its headlines and dek, or lede if it has
 // no dek ("w:" and the term).
 func articleFeatures(a *Article) []string {
 	var fs []string
+	if len(a.Meta.Categories) > 0 {
+		fs = append(fs, "m:"+route.TopicSlug(a.Meta.Categories[0]))
+	}
 	for _, c := range a.Meta.Categories {
 		fs = append(fs, "c:"+route.TopicSlug(c))
 	}
@@ -80,10 +89,12 @@ func articleFeatures(a *Article) []string {
 
 // scratch is the working memory of more, reused from article to article.
 type scratch struct {
-	score   []float64 // by place in the digest; all zero between calls
-	shared  []int     // features shared, by place; all zero between calls
-	subject []bool    // whether it shares the main subject, by place
-	touched []int     // articles with a score
+	score   []float64   // by place in the digest; all zero between calls
+	shared  []int       // features shared, by place; all zero between calls
+	subject []bool      // whether it shares the main subject, by place
+	top     []candidate // the best older candidates so far
+	newer   []candidate // the newer candidates nearest a so far
+	touched []int       // articles with a score
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -97,15 +108,16 @@ func (l *Live) more(a *Article, rel []Related, sc *scratch) []*Article {
 		sc.shared = make([]int, len(l.s.Articles))
 		sc.subject = make([]bool, len(l.s.Articles))
 	}
-	var main string // the feature of a's main subject
-	if len(a.Meta.Categories) > 0 {
-		main = "c:" + route.TopicSlug(a.Meta.Categories[0])
-	}
 	sc.touched = sc.touched[:0]
 	older := len(l.s.Articles) - a.n // a and the articles before it
 	for _, f := range l.features[a] {
 		list := l.postings[f]
 		pos := sort.Search(len(list), func(k int) bool { return list[k].n >= a.n })
+		if f[0] == 'm' { // the articles whose main subject is a's
+			sc.mark(list[max(0, pos-maxSubject):pos])
+			sc.mark(list[pos+1 : min(len(list), pos+1+maxSubject)])
+			continue
+		}
 		df := len(list) - pos // a is list[pos]
 		w := math.Log(float64(older+1) / float64(df))
 		switch f[0] {
@@ -116,43 +128,85 @@ func (l *Live) more(a *Article, rel []Related, sc *scratch) []*Article {
 		default:
 			w *= termWeight
 		}
-		sc.add(list[max(0, pos-maxPosting):pos], w, f == main)
-		sc.add(list[pos+1:min(len(list), pos+1+maxPosting)], w, f == main)
+		span := maxPosting
+		if f[0] == 'c' {
+			span = maxSubject
+		}
+		sc.add(list[max(0, pos-span):pos], w)
+		sc.add(list[pos+1:min(len(list), pos+1+span)], w)
 	}
-	tier := func(j int) int {
+	// Keep only the best MaxMore older candidates and the maxNewer newer
+	// ones nearest a, as each is found: cheaper than sorting the
+	// thousands a common subject touches, and the same lists.
+	sc.top, sc.newer = sc.top[:0], sc.newer[:0]
+	for _, j := range sc.touched {
+		t := 0
 		switch {
 		case sc.shared[j] >= minShared && sc.score[j] >= minScore:
-			return 2
-		case sc.subject[j] && mainSubject(l.s.Articles[j]) == mainSubject(a):
-			return 1
+			t = 2
+		case sc.subject[j]:
+			t = 1
 		}
-		return 0
-	}
-	var before, after []int
-	for _, j := range sc.touched {
-		if tier(j) > 0 && !linked(a, rel, j) {
-			if j > a.n {
-				before = append(before, j)
-			} else {
-				after = append(after, j)
-			}
+		if t == 0 || linked(a, rel, j) {
+			continue
+		}
+		c := candidate{j: j, tier: t, score: sc.score[j]}
+		if j > a.n {
+			sc.top = keepBest(sc.top, c, MaxMore, better)
+		} else {
+			sc.newer = keepBest(sc.newer, c, maxNewer, nearer)
 		}
 	}
-	// The first maxNewer newer stories to qualify: nearest a first.
-	slices.Sort(after)
-	slices.Reverse(after)
-	cands := append(before, after[:min(len(after), maxNewer)]...)
-	slices.SortFunc(cands, func(i, j int) int {
-		return cmp.Or(cmp.Compare(tier(j), tier(i)), cmp.Compare(sc.score[j], sc.score[i]), cmp.Compare(i, j))
+	cands := append(sc.top, sc.newer...)
+	slices.SortFunc(cands, func(c, d candidate) int {
+		if better(c, d) {
+			return -1
+		}
+		return 1 // candidates differ in place, so never equal
 	})
 	var more []*Article
-	for _, j := range cands[:min(len(cands), MaxMore)] {
-		more = append(more, l.s.Articles[j])
+	for _, c := range cands[:min(len(cands), MaxMore)] {
+		more = append(more, l.s.Articles[c.j])
 	}
 	for _, j := range sc.touched {
 		sc.score[j], sc.shared[j], sc.subject[j] = 0, 0, false
 	}
 	return more
+}
+
+// candidate is an article that qualifies for a's list: its place j,
+// its tier (2 for a strong match, 1 for the same main subject) and score.
+type candidate struct {
+	j     int
+	tier  int
+	score float64
+}
+
+// better orders candidates best first: higher tier, higher score, newer.
+func better(c, d candidate) bool {
+	return cmp.Or(cmp.Compare(d.tier, c.tier), cmp.Compare(d.score, c.score), cmp.Compare(c.j, d.j)) < 0
+}
+
+// nearer orders newer candidates by publication after a: the nearest
+// (latest in the digest, so highest place) first.
+func nearer(c, d candidate) bool { return c.j > d.j }
+
+// keepBest adds c to list, the first at most n candidates in the order
+// less, keeping it in that order.
+func keepBest(list []candidate, c candidate, n int, less func(c, d candidate) bool) []candidate {
+	k := len(list)
+	for k > 0 && less(c, list[k-1]) {
+		k--
+	}
+	if k >= n {
+		return list
+	}
+	if len(list) < n {
+		list = append(list, candidate{})
+	}
+	copy(list[k+1:], list[k:len(list)-1])
+	list[k] = c
+	return list
 }
 
 // weak words are common in news headlines whatever the story: two stories
@@ -163,30 +217,32 @@ var weak = setOf(`call end begin start open close bring cut record cost governme
 	show keep set see come go get put face warn back move hold win lose week report world
 	country countrie state nation people group part issue case need help use`)
 
-// mainSubject is the article's first category, or "".
-func mainSubject(a *Article) string {
-	if len(a.Meta.Categories) == 0 {
-		return ""
-	}
-	return a.Meta.Categories[0]
-}
-
 // number reports whether a term is a number, which says nothing of a
 // story's subject ("4" of "rates cut to 4%").
 func number(w string) bool {
 	return strings.Trim(w, "0123456789") == ""
 }
 
-// add adds weight w to the score of every article in list, and marks
-// them as sharing the main subject if main is set.
-func (sc *scratch) add(list []*Article, w float64, main bool) {
+// add adds weight w to the score of every article in list.
+func (sc *scratch) add(list []*Article, w float64) {
 	for _, b := range list {
-		if sc.shared[b.n] == 0 {
-			sc.touched = append(sc.touched, b.n)
-		}
+		sc.touch(b.n)
 		sc.score[b.n] += w
 		sc.shared[b.n]++
-		sc.subject[b.n] = sc.subject[b.n] || main
+	}
+}
+
+// mark marks every article in list as one on the main subject.
+func (sc *scratch) mark(list []*Article) {
+	for _, b := range list {
+		sc.touch(b.n)
+		sc.subject[b.n] = true
+	}
+}
+
+func (sc *scratch) touch(j int) {
+	if sc.shared[j] == 0 && !sc.subject[j] {
+		sc.touched = append(sc.touched, j)
 	}
 }
 
