@@ -6,9 +6,12 @@ import (
 	"strings"
 )
 
-// A related title that matches no headline may still paraphrase a story's
-// opening: the first sentence a headerless story's headline was cut from,
-// its dek or its lede. It names that story when it shares at least
+// A related title that matches no headline may still paraphrase the
+// opening of a story without a dek: a headerless story, whose headline
+// convert cut from its first sentence, and whose dek it left empty rather
+// than repeat it. Such a story's lead is its headline, lede and first
+// sentence. (A story with a dek has an editor's headlines, and is matched
+// by them alone: its lede and body are too broad to be certain.) It names that story when it shares at least
 // leadNum/leadDen of its terms (and minLead terms) with the story's lead,
 // and no other story shares as many. Containment, not similarity: a lead
 // has many more terms than a title. A title that two stories match
@@ -28,8 +31,8 @@ func newLeads() *leads {
 	return &leads{postings: make(map[int32][]*Article), terms: make(map[*Article][]int32)}
 }
 
-// lead is the text a related title may paraphrase: the headlines, the dek,
-// the lede and the first sentence of the body.
+// lead is the text a related title may paraphrase: the headlines, the dek
+// (if any), the lede and the first sentence of the body.
 func lead(a *Article) string {
 	var body string
 	if a.Doc != nil {

@@ -104,7 +104,9 @@ func (x *headlineIndex) addAll(articles []*Article) {
 }
 
 func (x *headlineIndex) addTo(a *Article, insert func([]entry, entry) []entry) {
-	x.leads.add(a, x.termIDs(terms(lead(a)), true))
+	if a.Meta.Description == "" {
+		x.leads.add(a, x.termIDs(terms(lead(a)), true))
+	}
 	for _, text := range headlines(a) {
 		key := normalise(text)
 		x.exact[key] = append(x.exact[key], a)
