@@ -38,6 +38,7 @@ func testSite(t *testing.T) *site.Site {
 			Headline:    "Russia demands veto in Ukraine security guarantees",
 			Description: "Lavrov says Moscow must be involved.", Summary: "Lavrov says any guarantee must include Moscow.",
 			Author: "Rodney Mbua", Source: "T4K3.news", Seed: "003.txt",
+			Categories: []string{"Defence"},
 			Tags:       []string{"Russia", "Sergei Lavrov", "Ukraine"},
 			Takeaways:  []content.Takeaway{{Quote: "This will not work", Context: "Lavrov dismissing Europe’s approach"}, {Quote: "No context here"}},
 			Highlights: []string{"This will not work", "involving China is a WTF moment"},
@@ -52,7 +53,7 @@ func testSite(t *testing.T) *site.Site {
 		}},
 		{Path: "content/evil.md", Body: "Body.\n", Meta: content.Meta{
 			Title: `<script>alert("x")</script> & "quoted" title`, Slug: "evil", Date: date.Add(-2 * time.Hour),
-			Description: `A dek with <b>tags</b> & "quotes"`, Seed: "009.txt", Tags: []string{`<i>Tag</i>`, "Ukraine"},
+			Description: `A dek with <b>tags</b> & "quotes"`, Seed: "009.txt", Categories: []string{"Defence"}, Tags: []string{`<i>Tag</i>`, "Ukraine"},
 			Takeaways: []content.Takeaway{{Quote: `<img src=x onerror=alert(1)>`, Context: `"ctx" <em>`}},
 			Related:   []string{`<a href="http://evil">x</a>`},
 		}},
@@ -115,7 +116,7 @@ func TestSiteFiles(t *testing.T) {
 	want := []string{
 		"404.html", "authors/rodney-mbua/index.html", "index.html",
 		"news/evil/index.html", "news/russia-seeks-veto/index.html", "news/ukraine-security-talks/index.html",
-		"search/index.html", "topics/i-tag-i/index.html", "topics/nato/index.html", "topics/russia/index.html",
+		"search/index.html", "topics/defence/index.html", "topics/i-tag-i/index.html", "topics/nato/index.html", "topics/russia/index.html",
 		"topics/sergei-lavrov/index.html", "topics/ukraine/index.html",
 	}
 	if !slices.Equal(files, want) {
@@ -180,7 +181,7 @@ func TestArticlePage(t *testing.T) {
 		`<li><a href="/digest/topics/sergei-lavrov/">Sergei Lavrov</a></li>`,
 		`<aside class="related" aria-label="Related news">`,
 		`<li><a href="/digest/news/ukraine-security-talks/">Ukraine security talks risk uncertain path</a></li>`,
-		`<li><span class="unlinked">Alaska summit updates</span></li>`,
+		`<li><a class="search-link" href="/digest/search/?q=Alaska&#43;summit&#43;updates" title="Search the digest">Alaska summit updates</a></li>`,
 		`<h2 id="more-title">More on this</h2>`,
 		`<li><a href="/digest/news/evil/">`,
 	} {
@@ -254,7 +255,7 @@ func TestEscaping(t *testing.T) {
 		`<meta name="description" content="A dek with &lt;b&gt;tags&lt;/b&gt; &amp; &#34;quotes&#34;">`,
 		`<blockquote><p>&lt;img src=x onerror=alert(1)&gt;</p></blockquote>`,
 		`<figcaption><span class="takeaway-by">&#34;ctx&#34; &lt;em&gt;</span>`,
-		`<span class="unlinked">&lt;a href=&#34;http://evil&#34;&gt;x&lt;/a&gt;</span>`,
+		`<a class="search-link" href="/digest/search/?q=%3Ca&#43;href%3D%22http%3A%2F%2Fevil%22%3Ex%3C%2Fa%3E" title="Search the digest">&lt;a href=&#34;http://evil&#34;&gt;x&lt;/a&gt;</a>`,
 		`<a href="/digest/topics/i-tag-i/">&lt;i&gt;Tag&lt;/i&gt;</a>`,
 	} {
 		if !strings.Contains(evil, want) {

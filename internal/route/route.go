@@ -118,6 +118,12 @@ func TopicSlug(tag string) string { return Slug(tag, "topic") }
 // SearchPath is the site-relative URL path of the search page.
 const SearchPath = "search/"
 
+// Search returns the URL of the search page searching for query: for a
+// related title that names no story of the site.
+func (s *Site) Search(query string) string {
+	return s.Rel(SearchPath) + "?" + url.Values{"q": {query}}.Encode()
+}
+
 // File turns a site-relative URL path into the output file that serves it:
 // a path ending in "/" is a folder with an index.html.
 func File(p string) string {

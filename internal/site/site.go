@@ -108,8 +108,8 @@ func (a *Article) Modified() time.Time {
 func (a *Article) Updated() bool { return a.Modified().After(a.Meta.Date) }
 
 // Related is an editorial related-news title. Article is the site's article
-// it names, or nil when it names none: the title is then shown as plain
-// text, never as a dead link.
+// it names, or nil when it names none: the title then links to the site's
+// search for it, never to a story it might not be.
 type Related struct {
 	Title   string
 	Article *Article
