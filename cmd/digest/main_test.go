@@ -81,6 +81,7 @@ func cmdLinks(ts *testscript.TestScript, neg bool, args []string) {
 			if !ok {
 				continue
 			}
+			rel, _, _ = strings.Cut(rel, "?") // a search: the page is what must exist
 			checked++
 			target := filepath.Join(root, filepath.FromSlash(rel))
 			if rel == "" || strings.HasSuffix(rel, "/") {

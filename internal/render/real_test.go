@@ -66,7 +66,7 @@ func TestRealContent(t *testing.T) {
 	if !strings.Contains(nato, `<a href="/digest/news/russia-seeks-veto-in-ukraine-security-guarantees/">Kremlin seeks veto on Ukraine security guarantees</a>`) {
 		t.Error("seed 004: Kremlin headline does not link to seed 003")
 	}
-	if !strings.Contains(nato, `<a class="search-link" href="/digest/search/?q=Ukraine&#43;security&#43;guarantees&#43;push&#43;advances&#43;in&#43;Washington" title="Search the digest">Ukraine security guarantees push advances in Washington</a>`) {
+	if !strings.Contains(nato, `<a class="search-link" href="/digest/search/?q=Ukraine%20security%20guarantees%20push%20advances%20in%20Washington" title="Search the digest">Ukraine security guarantees push advances in Washington</a>`) {
 		t.Error("seed 004: push-advances headline does not search the site")
 	}
 }

@@ -181,7 +181,7 @@ func TestArticlePage(t *testing.T) {
 		`<li><a href="/digest/topics/sergei-lavrov/">Sergei Lavrov</a></li>`,
 		`<aside class="related" aria-label="Related news">`,
 		`<li><a href="/digest/news/ukraine-security-talks/">Ukraine security talks risk uncertain path</a></li>`,
-		`<li><a class="search-link" href="/digest/search/?q=Alaska&#43;summit&#43;updates" title="Search the digest">Alaska summit updates</a></li>`,
+		`<li><a class="search-link" href="/digest/search/?q=Alaska%20summit%20updates" title="Search the digest">Alaska summit updates</a></li>`,
 		`<h2 id="more-title">More on this</h2>`,
 		`<li><a href="/digest/news/evil/">`,
 	} {
@@ -255,7 +255,7 @@ func TestEscaping(t *testing.T) {
 		`<meta name="description" content="A dek with &lt;b&gt;tags&lt;/b&gt; &amp; &#34;quotes&#34;">`,
 		`<blockquote><p>&lt;img src=x onerror=alert(1)&gt;</p></blockquote>`,
 		`<figcaption><span class="takeaway-by">&#34;ctx&#34; &lt;em&gt;</span>`,
-		`<a class="search-link" href="/digest/search/?q=%3Ca&#43;href%3D%22http%3A%2F%2Fevil%22%3Ex%3C%2Fa%3E" title="Search the digest">&lt;a href=&#34;http://evil&#34;&gt;x&lt;/a&gt;</a>`,
+		`<a class="search-link" href="/digest/search/?q=%3Ca%20href%3D%22http%3A%2F%2Fevil%22%3Ex%3C%2Fa%3E" title="Search the digest">&lt;a href=&#34;http://evil&#34;&gt;x&lt;/a&gt;</a>`,
 		`<a href="/digest/topics/i-tag-i/">&lt;i&gt;Tag&lt;/i&gt;</a>`,
 	} {
 		if !strings.Contains(evil, want) {

@@ -119,9 +119,10 @@ func TopicSlug(tag string) string { return Slug(tag, "topic") }
 const SearchPath = "search/"
 
 // Search returns the URL of the search page searching for query: for a
-// related title that names no story of the site.
+// related title that names no story of the site. Spaces are "%20", not
+// "+", which HTML would escape as "&#43;" in an attribute.
 func (s *Site) Search(query string) string {
-	return s.Rel(SearchPath) + "?" + url.Values{"q": {query}}.Encode()
+	return s.Rel(SearchPath) + "?q=" + strings.ReplaceAll(url.QueryEscape(query), "+", "%20")
 }
 
 // File turns a site-relative URL path into the output file that serves it:
