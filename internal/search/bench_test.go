@@ -19,7 +19,10 @@ import (
 	"github.com/t4k3news/digest/internal/site"
 )
 
-var articles = flag.String("articles", "1000,10000", "sizes of the generated corpora BenchmarkIndex indexes")
+var (
+	articles = flag.String("articles", "1000,10000", "sizes of the generated corpora BenchmarkIndex indexes")
+	siteDir  = flag.String("site", "", "a site folder whose content/ BenchmarkIndex indexes instead, such as a converted digest gen corpus")
+)
 
 // BenchmarkIndex indexes a generated corpus and reports what it costs
 // (time, CPU, allocations) and what it makes: the index's bytes and files,
@@ -27,8 +30,13 @@ var articles = flag.String("articles", "1000,10000", "sizes of the generated cor
 // shards of its words) for 100 words of the corpus. Run it with
 //
 //	go test ./internal/search -run '^$' -bench Index -benchtime 3x -articles 10000
+//	go test ./internal/search -run '^$' -bench Index -benchtime 1x -site /tmp/g100k
 func BenchmarkIndex(b *testing.B) {
-	for _, f := range strings.Split(*articles, ",") {
+	sizes := strings.Split(*articles, ",")
+	if *siteDir != "" {
+		sizes = []string{"0"}
+	}
+	for _, f := range sizes {
 		n, err := strconv.Atoi(f)
 		if err != nil {
 			b.Fatalf("-articles: %v", err)
@@ -57,12 +65,15 @@ func BenchmarkIndex(b *testing.B) {
 }
 
 func generatedSite(b *testing.B, n int) *site.Site {
-	root := corpustest.Site(b, n, "../..")
+	root := *siteDir
+	if root == "" {
+		root = corpustest.Site(b, n, "../..")
+		defer os.RemoveAll(root)
+	}
 	docs, err := content.Load(os.DirFS(root), "content")
 	if err != nil {
 		b.Fatal(err)
 	}
-	os.RemoveAll(root)
 	routes, _ := route.New("/")
 	s, err := site.New(docs, routes)
 	if err != nil {
