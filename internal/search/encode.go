@@ -10,9 +10,9 @@ import (
 
 // Bytes of context a snippet keeps before and after its word.
 const (
-	snippetBefore = 50
-	snippetAfter  = 90
-	maxDek        = 160
+	snippetBefore = 40
+	snippetAfter  = 70
+	maxDek        = 120
 )
 
 // encoder writes shards as JSON:

@@ -12,7 +12,7 @@ import (
 // which the words under a prefix are split into one shard for each next
 // letter. A query fetches one shard for each of its words, so this bounds
 // its download; it does not grow with the site, but the manifest does.
-const ShardTarget = 8 << 10
+const ShardTarget = 7 << 10
 
 // shard is one file of the index: the words under prefix (all of them for
 // a leaf of the trie; for a split prefix, only the word that is the
@@ -123,8 +123,14 @@ func seq(lo, hi int) []int {
 	return s
 }
 
-// prefixBest is the best MaxResults stories naming any word under a split
-// prefix, each story once with the best of its postings.
+// MaxPrefixResults is how many stories a split prefix keeps for the words
+// under it, which a word still being typed finds: fewer than a whole word
+// keeps, as they are mostly other stories than the word's own and would
+// double its shard.
+const MaxPrefixResults = MaxResults / 2
+
+// prefixBest is the best MaxPrefixResults stories naming any word under a
+// split prefix, each story once with the best of its postings.
 func (p *plan) prefixBest(lo, hi int) []posting {
 	var all []posting
 	for _, l := range p.lists[lo:hi] {
@@ -134,7 +140,7 @@ func (p *plan) prefixBest(lo, hi int) []posting {
 		return cmp.Or(cmp.Compare(b.tier, a.tier), cmp.Compare(a.doc, b.doc), cmp.Compare(a.field, b.field), cmp.Compare(a.start, b.start))
 	})
 	all = slices.CompactFunc(all, func(a, b posting) bool { return a.doc == b.doc })
-	return all[:min(len(all), MaxResults)]
+	return all[:min(len(all), MaxPrefixResults)]
 }
 
 // ShardFile is the file of the shard of prefix, relative to the search
