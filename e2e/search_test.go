@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -59,15 +60,18 @@ type result struct {
 // the status line and the results once the status says how many.
 func search(tb *tab, q string) (string, []result) {
 	tb.t.Helper()
-	eval[bool](tb, `document.getElementById("search-status").textContent = ""; document.getElementById("search-q").value = ""; true`)
+	eval[bool](tb, `document.getElementById("search-status").textContent = ""; document.getElementById("search-q").value = ""; document.getElementById("search-results").removeAttribute("data-query"); true`)
 	if err := chromedp.Do(tb.ctx, chromedp.SendKeys("#search-q", q)); err != nil {
 		tb.t.Fatalf("typing %q: %v", q, err)
 	}
+	// The script marks the results with the query they are for, so that
+	// results for the first letters typed are not taken for the last.
 	status := eval[string](tb, `new Promise((ok, fail) => {
 		const end = Date.now() + 5000;
 		(function poll() {
 			const s = document.getElementById("search-status").textContent;
-			if (s) ok(s); else if (Date.now() > end) fail("no status"); else setTimeout(poll, 20);
+			const shown = document.getElementById("search-results").getAttribute("data-query");
+			if (s && shown === `+strconv.Quote(q)+`) ok(s); else if (Date.now() > end) fail("no status"); else setTimeout(poll, 20);
 		})();
 	})`)
 	rs := eval[[]result](tb, `Array.from(document.querySelectorAll("#search-results li")).map(li => ({

@@ -224,7 +224,10 @@ function run() {
     manifest = m;
     return search(units);
   }).then((results) => {
-    if (me === runs) show(results, units);
+    if (me === runs) {
+      show(results, units);
+      list.setAttribute("data-query", q);
+    }
   }, () => {
     if (me === runs) status.textContent = "Search is not available right now.";
   });
