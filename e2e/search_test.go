@@ -225,7 +225,10 @@ func TestSearchFromFrontPage(t *testing.T) {
 	if !strings.HasSuffix(status, "match") && !strings.HasSuffix(status, "matches") {
 		t.Fatalf("Rutte: %q", status)
 	}
-	if took > time.Second {
+	// It takes about 0.35 s here (the log line); the bound is looser so
+	// that a busy machine does not fail the test, and still catches a
+	// search that reads far more than it should.
+	if took > 3*time.Second {
 		t.Errorf("front page to results took %v", took)
 	}
 	t.Logf("front page to results: %v", took)
