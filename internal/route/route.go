@@ -152,3 +152,19 @@ func AuthorPath(name string) string { return "authors/" + AuthorSlug(name) + "/"
 
 // AuthorSlug is the path segment of an author's page.
 func AuthorSlug(name string) string { return Slug(name, "author") }
+
+// Listing pages: the archive by date, the index of topics, and the numbered
+// pages of a list of stories.
+const (
+	ArchivePath = "archive/"
+	TopicsPath  = "topics/"
+)
+
+// MonthPath is the site-relative URL path of a month of the archive:
+// "archive/2025/08/".
+func MonthPath(year, month int) string { return fmt.Sprintf("archive/%04d/%02d/", year, month) }
+
+// PagePath is the path of page n of the list of stories at list (a path
+// ending in "/"): "topics/ukraine/page/3/". Pages are numbered from the
+// list's oldest stories, so a page keeps its number and its stories.
+func PagePath(list string, n int) string { return fmt.Sprintf("%spage/%d/", list, n) }

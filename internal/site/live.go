@@ -45,6 +45,7 @@ func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, er
 	s.addTopics()
 	s.feature()
 	s.addAuthors()
+	s.paginate()
 	for _, t := range s.Topics {
 		l.topics[t.Slug] = t
 	}
@@ -114,6 +115,7 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	l.s.arrange()
 	l.s.addAuthors()
 	l.s.Aliases = aliases
+	l.s.paginate()
 	return nil
 }
 

@@ -40,6 +40,20 @@ type Site struct {
 	// pages say only that they were withdrawn. They keep their slugs.
 	Withdrawn []*Article
 
+	// PagerSize is the most stories a listing page shows; see
+	// [Site.SetPagerSize].
+	PagerSize int
+	// FrontPage are the stories the front page shows: the first
+	// PagerSize+1 of Front.
+	FrontPage []*Article
+	// Months and Years are the archive by date, newest first. Articles are
+	// sorted newest first, so a month's stories are a run of them.
+	Months []*Month
+	Years  []*Year
+	// ArchiveURL and TopicsURL are the URLs of the archive's page and of
+	// the index of topics.
+	ArchiveURL, TopicsURL string
+
 	bySlug    map[string]*Article
 	withdrawn map[string]*Article // Withdrawn by slug
 	authors   map[string]*Author  // Authors by slug
@@ -70,6 +84,8 @@ type Article struct {
 	// More are up to MaxMore other articles on the same subject, best
 	// first, none of them the article itself or linked from Related.
 	More []*Article
+	// Month is the month of the archive that lists the article.
+	Month *Month
 
 	n    int            // index in Site.Articles
 	zone *time.Location // see Publish.Zone
@@ -124,6 +140,8 @@ type Topic struct {
 	Path, URL, Permalink string
 	// Articles are the topic's articles, newest first.
 	Articles []*Article
+	// List is the topic's pages: List.Home is the topic's page.
+	*List
 }
 
 // New builds the site from the loaded documents as the zero [Publish]

@@ -1,0 +1,149 @@
+package site
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/t4k3news/digest/internal/route"
+)
+
+// DefaultPagerSize is how many stories a listing page shows when the site
+// config does not say (Hugo's pagination.pagerSize is 10; a news digest
+// shows more).
+const DefaultPagerSize = 30
+
+// List is a list of stories (a topic's, an archive month's) shown in pages
+// of at most the site's pager size. Its own page, Home, shows the newest
+// stories; Pages, numbered from 1, hold the stories oldest first in full
+// pages, as stable pagination does: page 1 holds the oldest PagerSize
+// stories, page 2 the next, and a page is made only once it is full. A new
+// story therefore changes Home and, once every PagerSize stories, adds a
+// page, but never moves a story from one numbered page to another.
+type List struct {
+	Home *ListPage
+	// Pages are the numbered pages: Pages[0] is page 1, the oldest.
+	Pages []*ListPage
+	// Count is the number of stories in the list.
+	Count int
+}
+
+// ListPage is one page of a List.
+type ListPage struct {
+	// Number is the page's number, 0 for the list's own page.
+	Number int
+	// Path, URL and Permalink are as for [Article].
+	Path, URL, Permalink string
+	// Articles are the stories the page shows, newest first.
+	Articles []*Article
+	// Newer and Older are the pages next to it, for rel="prev" and
+	// rel="next"; nil at either end.
+	Newer, Older *ListPage
+}
+
+// newList pages articles, newest first, under the path home.
+func (s *Site) newList(home string, articles []*Article) *List {
+	size := max(1, s.PagerSize)
+	n := len(articles)
+	l := &List{Count: n, Home: s.listPage(home, 0, articles[:min(n, size)])}
+	for c := 1; c*size <= n; c++ {
+		l.Pages = append(l.Pages, s.listPage(route.PagePath(home, c), c, articles[n-c*size:n-(c-1)*size]))
+	}
+	for i, p := range l.Pages {
+		if i > 0 {
+			p.Older = l.Pages[i-1]
+		}
+		p.Newer = l.Home
+		if i+1 < len(l.Pages) {
+			p.Newer = l.Pages[i+1]
+		}
+	}
+	// Home's older page is the newest page with a story Home does not show.
+	if f := len(l.Pages); f > 0 && n%size != 0 {
+		l.Home.Older = l.Pages[f-1]
+	} else if f > 1 {
+		l.Home.Older = l.Pages[f-2]
+	}
+	return l
+}
+
+func (s *Site) listPage(p string, number int, articles []*Article) *ListPage {
+	return &ListPage{Number: number, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p), Articles: articles}
+}
+
+// Month is a month of the archive: the stories published in it, by their
+// date in UTC, in pages.
+type Month struct {
+	Year  int
+	Month time.Month
+	// List holds the month's stories; List.Home is the month's page,
+	// "archive/2025/08/".
+	*List
+}
+
+// Name is the month as readers say it: "August 2025".
+func (m *Month) Name() string { return m.Month.String() + " " + strconv.Itoa(m.Year) }
+
+// Year is a year of the archive.
+type Year struct {
+	Year int
+	// Months are the year's months that have stories, newest first.
+	Months []*Month
+	// Count is the number of stories in the year.
+	Count int
+}
+
+// SetPagerSize pages the site's listings by n stories (the config's
+// pagination.pagerSize); n < 1 means DefaultPagerSize.
+func (s *Site) SetPagerSize(n int) {
+	if n < 1 {
+		n = DefaultPagerSize
+	}
+	s.PagerSize = n
+	s.paginate()
+}
+
+// paginate makes every listing of the site from its articles and topics:
+// the front page's stories, each topic's pages and the archive. It reads
+// only the sorted article lists, so it costs time in proportion to the
+// number of articles, with no sorting.
+func (s *Site) paginate() {
+	if s.PagerSize < 1 {
+		s.PagerSize = DefaultPagerSize
+	}
+	s.FrontPage = s.Front[:min(len(s.Front), s.PagerSize+1)]
+	s.ArchiveURL, s.TopicsURL = s.Routes.Rel(route.ArchivePath), s.Routes.Rel(route.TopicsPath)
+	for _, t := range s.Topics {
+		t.List = s.newList(t.Path, t.Articles)
+	}
+	s.Months, s.Years = nil, nil
+	for i := 0; i < len(s.Articles); {
+		y, m, _ := s.Articles[i].Meta.Date.UTC().Date()
+		j := i + 1
+		for j < len(s.Articles) && sameMonth(s.Articles[j], y, m) {
+			j++
+		}
+		s.addMonth(y, m, s.Articles[i:j])
+		i = j
+	}
+}
+
+func sameMonth(a *Article, y int, m time.Month) bool {
+	ay, am, _ := a.Meta.Date.UTC().Date()
+	return ay == y && am == m
+}
+
+// addMonth adds the month y-m holding articles, which come after those of
+// every month added before.
+func (s *Site) addMonth(y int, m time.Month, articles []*Article) {
+	month := &Month{Year: y, Month: m, List: s.newList(route.MonthPath(y, int(m)), articles)}
+	for _, a := range articles {
+		a.Month = month
+	}
+	s.Months = append(s.Months, month)
+	if len(s.Years) == 0 || s.Years[len(s.Years)-1].Year != y {
+		s.Years = append(s.Years, &Year{Year: y})
+	}
+	year := s.Years[len(s.Years)-1]
+	year.Months = append(year.Months, month)
+	year.Count += len(articles)
+}

@@ -1,0 +1,103 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/t4k3news/digest/internal/content"
+)
+
+// corpus makes n articles tagged "x", one every 12 hours from 1 July 2025,
+// the i-th named "a<i>".
+func corpus(n int) []*content.Document {
+	var docs []*content.Document
+	start := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		name := fmt.Sprintf("a%03d", i)
+		docs = append(docs, doc("content/"+name+".md", name, start.Add(time.Duration(i)*12*time.Hour), name+".txt", "x"))
+	}
+	return docs
+}
+
+func pageSlugs(l *List) [][]string {
+	var out [][]string
+	for _, p := range l.Pages {
+		out = append(out, slugs(p.Articles))
+	}
+	return out
+}
+
+func TestPagination(t *testing.T) {
+	s := build(t, corpus(7)...)
+	s.SetPagerSize(3)
+	x := s.Topics[0]
+	if got, want := slugs(x.Home.Articles), []string{"a006", "a005", "a004"}; !slices.Equal(got, want) {
+		t.Errorf("home = %v, want %v", got, want)
+	}
+	want := [][]string{{"a002", "a001", "a000"}, {"a005", "a004", "a003"}}
+	if got := pageSlugs(x.List); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pages = %v, want %v", got, want)
+	}
+	if x.Pages[1].Path != "topics/x/page/2/" || x.Pages[1].URL != "/digest/topics/x/page/2/" {
+		t.Errorf("page 2 at %q, %q", x.Pages[1].Path, x.Pages[1].URL)
+	}
+	// Home shows a006-a004; a003 is first on page 2.
+	if x.Home.Older != x.Pages[1] || x.Pages[1].Older != x.Pages[0] || x.Pages[0].Older != nil {
+		t.Error("older links do not run home, page 2, page 1")
+	}
+	if x.Pages[0].Newer != x.Pages[1] || x.Pages[1].Newer != x.Home || x.Home.Newer != nil {
+		t.Error("newer links do not run page 1, page 2, home")
+	}
+	if got, want := slugs(s.FrontPage), []string{"a006", "a005", "a004", "a003"}; !slices.Equal(got, want) {
+		t.Errorf("front = %v, want the lead and 3 more: %v", got, want)
+	}
+}
+
+// TestPaginationStable adds stories one at a time: no numbered page ever
+// changes its stories, and the pages of earlier months stay as they were.
+func TestPaginationStable(t *testing.T) {
+	docs := corpus(130)
+	var before *Site
+	for n := 1; n <= len(docs); n++ {
+		s := build(t, docs[:n]...)
+		s.SetPagerSize(4)
+		if before != nil {
+			old, cur := pageSlugs(before.Topics[0].List), pageSlugs(s.Topics[0].List)
+			if len(cur) < len(old) || fmt.Sprint(cur[:len(old)]) != fmt.Sprint(old) {
+				t.Fatalf("at %d stories, pages %v became %v", n, old, cur)
+			}
+			for i, m := range before.Months[1:] {
+				if got := s.Months[len(s.Months)-len(before.Months)+1+i]; fmt.Sprint(pageSlugs(got.List), slugs(got.Home.Articles)) != fmt.Sprint(pageSlugs(m.List), slugs(m.Home.Articles)) {
+					t.Fatalf("at %d stories, %s changed", n, m.Name())
+				}
+			}
+		}
+		if got := len(s.Topics[0].Home.Articles); got != min(n, 4) {
+			t.Fatalf("at %d stories, home shows %d", n, got)
+		}
+		before = s
+	}
+}
+
+func TestArchive(t *testing.T) {
+	s := build(t, corpus(130)...) // 1 July to 4 September 2025, two a day
+	var months []string
+	for _, m := range s.Months {
+		months = append(months, fmt.Sprintf("%s %s %d", m.Name(), m.Home.Path, m.Count))
+	}
+	want := []string{"September 2025 archive/2025/09/ 6", "August 2025 archive/2025/08/ 62", "July 2025 archive/2025/07/ 62"}
+	if !slices.Equal(months, want) {
+		t.Errorf("months = %q, want %q", months, want)
+	}
+	if len(s.Years) != 1 || s.Years[0].Count != 130 || len(s.Years[0].Months) != 3 {
+		t.Errorf("years = %+v, want 2025 with 130 stories in 3 months", s.Years)
+	}
+	if a := s.Article("a000"); a.Month != s.Months[2] {
+		t.Errorf("a000 is in %v, want July 2025", a.Month.Name())
+	}
+	if got := len(s.Months[1].Pages); got != 62/DefaultPagerSize {
+		t.Errorf("August has %d numbered pages, want %d", got, 62/DefaultPagerSize)
+	}
+}
