@@ -107,5 +107,6 @@ func Model(in *load.Inputs, pub site.Publish) (*plan.Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.SetPagerSize(in.Config.Pagination.PagerSize)
 	return &plan.Model{Config: in.Config, Site: s, Pages: in.Templates.ForSite(), Static: in.Static}, nil
 }

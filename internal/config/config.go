@@ -1,8 +1,8 @@
 // Package config is the site config: the file digest.yaml at the site's root
 // that names the publication and says where it is published (title,
 // description, base URL, language, author and publisher, custom domain,
-// feed length, share images, the vocabulary of subjects). It is read with
-// the same strict, line-numbered YAML
+// feed length, share images, the vocabulary of subjects, pagination). It
+// is read with the same strict, line-numbered YAML
 // decoding as the front matter, so an unknown key is an error naming the
 // file and line. Command-line flags override it.
 package config
@@ -64,6 +64,9 @@ type Config struct {
 	// with one or two of: each subject's name and cue words. A list in
 	// the file replaces the default, [tags.DefaultSubjects], whole.
 	Subjects []tags.Subject `yaml:"subjects"`
+	// Pagination says how many stories a listing page shows, under Hugo's
+	// name for it.
+	Pagination Pagination `yaml:"pagination"`
 
 	// Path is the file the config was read from, or "" for the defaults.
 	Path string `yaml:"-"`
@@ -107,6 +110,14 @@ type Colors struct {
 	Quote      string `yaml:"quote"`      // --quote-bg
 }
 
+// Pagination is how listings (topic pages, archive months) are split into
+// pages.
+type Pagination struct {
+	// PagerSize is the most stories on one listing page; the front page
+	// shows the lead story and this many more.
+	PagerSize int `yaml:"pagerSize"`
+}
+
 // Default returns the config of a site without a config file.
 func Default() *Config {
 	return &Config{
@@ -122,7 +133,8 @@ func Default() *Config {
 			Background: "#fdfcf9", Text: "#151515", Muted: "#55524c",
 			Accent: "#a8221b", Rule: "#d9d4ca", Quote: "#f4efe4",
 		},
-		Subjects: tags.DefaultSubjects,
+		Subjects:   tags.DefaultSubjects,
+		Pagination: Pagination{PagerSize: 30},
 	}
 }
 
@@ -203,6 +215,9 @@ func (c *Config) check(data []byte) error {
 		}
 	}
 	c.checkSubjects(bad)
+	if n := c.Pagination.PagerSize; n < 1 || n > 1000 {
+		bad("pagination", "pagerSize: want 1 to 1000, got %d", n)
+	}
 	return errs.Err()
 }
 

@@ -12,6 +12,7 @@ func TestParse(t *testing.T) {
 	}{
 		{"empty", "", ""},
 		{"full", "title: T\ndescription: D\nbaseURL: https://example.github.io/digest\nlanguage: en-GB\nauthor: A\npublisher:\n  name: P\n  url: https://p.example/\ndomain: news.example.com\nfeedLength: 5\ncards: 10\ncolors:\n  accent: \"#112233\"\n", ""},
+		{"full", "title: T\ndescription: D\nbaseURL: https://example.github.io/digest\nlanguage: en-GB\nauthor: A\npublisher:\n  name: P\n  url: https://p.example/\ndomain: news.example.com\nfeedLength: 5\npagination:\n  pagerSize: 12\n", ""},
 		{"unknown key", "title: T\ntitel: T\n", `digest.yaml:2: unknown key "titel"`},
 		{"unknown nested key", "publisher:\n  name: P\n  logo: x.png\n", `digest.yaml:3: unknown key "publisher.logo"`},
 		{"wrong type", "feedLength: all\n", `digest.yaml:1: feedLength: want a whole number, got "all"`},
@@ -31,6 +32,8 @@ func TestParse(t *testing.T) {
 		{"no cards", "cards: 0\n", ""},
 		{"colour", "title: T\ncolors:\n  accent: red\n", `digest.yaml:2: colors: accent "red" is not a colour such as "#a8221b"`},
 		{"unknown colour", "colors:\n  link: \"#0b4f9c\"\n", `digest.yaml:2: unknown key "colors.link"`},
+		{"pager size", "pagination:\n  pagerSize: 0\n", `digest.yaml:1: pagination: pagerSize: want 1 to 1000, got 0`},
+		{"pager key", "pagination:\n  paginate: 5\n", `digest.yaml:2: unknown key "pagination.paginate"`},
 		{"two", "language: x\nfeedLength: -1\n", `digest.yaml:1: language: "x" is not a language tag such as "en" (and 1 more)`},
 	}
 	for _, tt := range tests {

@@ -111,6 +111,7 @@ func (e *Engine) Load() error {
 	if err != nil {
 		return err
 	}
+	model.Site().SetPagerSize(in.Config.Pagination.PagerSize)
 	e.clearSources()
 	for _, d := range in.Docs {
 		e.docs[d.Path] = d
