@@ -118,11 +118,13 @@ func Article(c *config.Config, s *site.Site, a *site.Article) NewsArticle {
 	}
 }
 
-// Front returns the WebSite and the ItemList of its stories, newest first.
+// Front returns the WebSite and the ItemList of the stories the front page
+// shows (s.FrontPage), in its order: the list describes the page, so it
+// stays as small as the page whatever the size of the site.
 func Front(c *config.Config, s *site.Site) Graph {
-	list := ItemList{Type: "ItemList", Name: c.Title, ItemListOrder: "https://schema.org/ItemListOrderDescending", NumberOfItems: len(s.Articles)}
+	list := ItemList{Type: "ItemList", Name: c.Title, ItemListOrder: "https://schema.org/ItemListOrderDescending", NumberOfItems: len(s.FrontPage)}
 	list.ItemListElement = []ListItem{}
-	for i, a := range s.Front {
+	for i, a := range s.FrontPage {
 		list.ItemListElement = append(list.ItemListElement, ListItem{Type: "ListItem", Position: i + 1, URL: a.Permalink, Name: a.Meta.Title})
 	}
 	home := s.Routes.Abs("")

@@ -101,6 +101,8 @@ func TestBuildError(t *testing.T) {
 		"t/404.html":     {Data: []byte(`{{template "layout" .}}{{define "main"}}404{{end}}`)},
 		"t/search.html":  {Data: []byte(`{{template "layout" .}}{{define "main"}}search{{end}}`)},
 		"t/author.html":  {Data: []byte(`{{template "layout" .}}{{define "main"}}{{.Author.Name}}{{end}}`)},
+		"t/archive.html": {Data: []byte(`{{template "layout" .}}{{define "main"}}archive{{end}}`)},
+		"t/topics.html":  {Data: []byte(`{{template "layout" .}}{{define "main"}}topics{{end}}`)},
 	}
 	r, err := render.New(fsys, "t")
 	if err != nil {

@@ -51,6 +51,14 @@ type Page struct {
 	// Author and Bio are set on author pages.
 	Author *site.Author
 	Bio    string
+	// List is the page of stories a listing page shows: a topic's or an
+	// archive month's own page or one of its numbered pages.
+	List *site.ListPage
+	// Month is set on the pages of an archive month.
+	Month *site.Month
+	// Crumbs are the breadcrumbs of an archive page, before the page
+	// itself.
+	Crumbs []Crumb
 
 	set       *template.Template // the page's template set
 	fragments *fragments
@@ -163,14 +171,10 @@ func (r *Renderer) Search(s *site.Site) ([]byte, error) {
 	return r.execute(SearchTemplate, p)
 }
 
-// Topic renders the page of topic t, topics/<slug>/index.html.
+// Topic renders the page of topic t, topics/<slug>/index.html, which shows
+// its newest stories.
 func (r *Renderer) Topic(s *site.Site, t *site.Topic) ([]byte, error) {
-	c := r.config()
-	desc := fmt.Sprintf("Stories on %s from %s.", t.Name, c.Title)
-	p := r.newPage(s, t.Path, t.Name, desc)
-	p.Topic = t
-	p.Feeds = append(feedLinks(s, t.Path, t.Name+" · "+c.Title), p.Feeds...)
-	return r.execute(TopicTemplate, p)
+	return r.TopicPage(s, t, t.Home)
 }
 
 // Author renders the page of author au, authors/<slug>/index.html.

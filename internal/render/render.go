@@ -1,5 +1,5 @@
 // Package render turns the site model into HTML pages with html/template:
-// the front page, article pages, topic pages and the 404 page, each as
+// the front page, article pages, topic pages, the archive and the 404 page, each as
 // bytes for the build to write. Templates are parsed once, named by their
 // path so that an error points at the template file and line. Content
 // strings are always text; only Markdown rendered by internal/markdown is
@@ -33,7 +33,7 @@ const (
 	AuthorTemplate   = "author.html"
 )
 
-var pageTemplates = []string{FrontTemplate, ArticleTemplate, TopicTemplate, NotFoundTemplate, SearchTemplate, AuthorTemplate}
+var pageTemplates = []string{FrontTemplate, ArticleTemplate, TopicTemplate, NotFoundTemplate, SearchTemplate, AuthorTemplate, ArchiveTemplate, TopicsTemplate}
 
 // Renderer holds the parsed templates. It is safe for concurrent use.
 type Renderer struct {

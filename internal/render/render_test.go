@@ -103,6 +103,22 @@ func renderAll(t *testing.T, r *Renderer, s *site.Site) map[string][]byte {
 		data, err := r.Article(s, a)
 		add(route.File(a.Path), data, err)
 	}
+	data, err = r.Topics(s)
+	add(route.File(route.TopicsPath), data, err)
+	data, err = r.Archive(s)
+	add(route.File(route.ArchivePath), data, err)
+	for _, tp := range s.Topics {
+		for _, p := range tp.Pages {
+			data, err := r.TopicPage(s, tp, p)
+			add(route.File(p.Path), data, err)
+		}
+	}
+	for _, m := range s.Months {
+		for _, p := range append([]*site.ListPage{m.Home}, m.Pages...) {
+			data, err := r.Month(s, m, p)
+			add(route.File(p.Path), data, err)
+		}
+	}
 	return out
 }
 
@@ -119,6 +135,8 @@ func TestSiteFiles(t *testing.T) {
 		"search/index.html", "topics/defence/index.html", "topics/i-tag-i/index.html", "topics/nato/index.html", "topics/russia/index.html",
 		"topics/sergei-lavrov/index.html", "topics/ukraine/index.html",
 	}
+	want = append(want, "archive/2025/08/index.html", "archive/index.html", "topics/index.html")
+	slices.Sort(want)
 	if !slices.Equal(files, want) {
 		t.Errorf("files:\n%s\nwant:\n%s", strings.Join(files, "\n"), strings.Join(want, "\n"))
 	}
@@ -288,6 +306,28 @@ func TestGolden(t *testing.T) {
 	} {
 		path := filepath.Join("testdata", name)
 		golden.Check(t, path, out[file])
+	}
+}
+
+// TestGoldenListings renders the listing pages of a site paged by two
+// stories: Ukraine's three make its page (the newest two) and page 1 (the
+// oldest two), and so do August 2025's.
+func TestGoldenListings(t *testing.T) {
+	s := testSite(t)
+	s.SetPagerSize(2)
+	out := renderAll(t, realTemplates(t), s)
+	for file, name := range map[string]string{
+		"topics/ukraine/index.html":         "listing-topic.html",
+		"topics/ukraine/page/1/index.html":  "listing-topic-page.html",
+		"archive/index.html":                "listing-archive.html",
+		"archive/2025/08/index.html":        "listing-month.html",
+		"archive/2025/08/page/1/index.html": "listing-month-page.html",
+		"topics/index.html":                 "listing-topics.html",
+	} {
+		golden.Check(t, filepath.Join("testdata", name), out[file])
+	}
+	if _, ok := out["topics/ukraine/page/2/index.html"]; ok {
+		t.Error("page 2 of Ukraine made before it is full")
 	}
 }
 

@@ -38,6 +38,8 @@ type ListPage struct {
 	// Newer and Older are the pages next to it, for rel="prev" and
 	// rel="next"; nil at either end.
 	Newer, Older *ListPage
+	// Of is the list the page is part of.
+	Of *List
 }
 
 // newList pages articles, newest first, under the path home.
@@ -48,7 +50,9 @@ func (s *Site) newList(home string, articles []*Article) *List {
 	for c := 1; c*size <= n; c++ {
 		l.Pages = append(l.Pages, s.listPage(route.PagePath(home, c), c, articles[n-c*size:n-(c-1)*size]))
 	}
+	l.Home.Of = l
 	for i, p := range l.Pages {
+		p.Of = l
 		if i > 0 {
 			p.Older = l.Pages[i-1]
 		}
@@ -71,7 +75,7 @@ func (s *Site) listPage(p string, number int, articles []*Article) *ListPage {
 }
 
 // Month is a month of the archive: the stories published in it, by their
-// date in UTC, in pages.
+// date in the site's time zone (UTC if it names none), in pages.
 type Month struct {
 	Year  int
 	Month time.Month
@@ -117,7 +121,7 @@ func (s *Site) paginate() {
 	}
 	s.Months, s.Years = nil, nil
 	for i := 0; i < len(s.Articles); {
-		y, m, _ := s.Articles[i].Meta.Date.UTC().Date()
+		y, m, _ := monthDate(s.Articles[i]).Date()
 		j := i + 1
 		for j < len(s.Articles) && sameMonth(s.Articles[j], y, m) {
 			j++
@@ -128,8 +132,18 @@ func (s *Site) paginate() {
 }
 
 func sameMonth(a *Article, y int, m time.Month) bool {
-	ay, am, _ := a.Meta.Date.UTC().Date()
+	ay, am, _ := monthDate(a).Date()
 	return ay == y && am == m
+}
+
+// monthDate is the date that puts a in a month of the archive: in the
+// site's time zone, the day its pages show, or else in UTC. One zone for
+// every story keeps each month a run of the digest.
+func monthDate(a *Article) time.Time {
+	if a.zone == nil {
+		return a.Meta.Date.UTC()
+	}
+	return a.Meta.Date.In(a.zone)
 }
 
 // addMonth adds the month y-m holding articles, which come after those of
