@@ -8,7 +8,8 @@
 //
 // A corpus depends only on its Options: the same count and seed give the
 // same bytes on every machine (math/rand/v2 with PCG sources, never a
-// map's order or the clock).
+// map's order or the clock), and the seed files the same modification
+// times (see Corpus.Published).
 package corpus
 
 import (
@@ -18,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 )
 
 // Options says what corpus to make.
@@ -86,6 +88,22 @@ func (c *Corpus) Seed(i int) []byte {
 	return newWriter(c, i, r).seed()
 }
 
+// Publishing pace of a generated corpus: PerDay articles a day, the last
+// at Last, so that a corpus spans months or years as a real digest does
+// (10,000 articles about a year and four months) and its archive has
+// months to page through.
+const PerDay = 20
+
+// Last is when the newest article of every corpus was published.
+var Last = time.Date(2026, 6, 30, 18, 0, 0, 0, time.UTC)
+
+// Published is when article i was published: the seed file's modification
+// time, which convert takes as the date of a new article. Articles are
+// published in the order of their names, PerDay a day, the last at Last.
+func (c *Corpus) Published(i int) time.Time {
+	return Last.Add(-time.Duration(len(c.Articles)-1-i) * (24 * time.Hour / PerDay))
+}
+
 // Write writes every article as DIR/seeds/<name>. It refuses a folder whose
 // seeds/ already holds files, so that two corpora never mix.
 func (c *Corpus) Write(dir string) error {
@@ -110,7 +128,10 @@ func (c *Corpus) writeAll(seeds string) error {
 	for k := range n {
 		wg.Go(func() {
 			for i := k; i < len(c.Articles) && errs[k] == nil; i += n {
-				errs[k] = os.WriteFile(filepath.Join(seeds, c.Articles[i].Name), c.Seed(i), 0o644)
+				name := filepath.Join(seeds, c.Articles[i].Name)
+				if errs[k] = os.WriteFile(name, c.Seed(i), 0o644); errs[k] == nil {
+					errs[k] = os.Chtimes(name, c.Published(i), c.Published(i))
+				}
 			}
 		})
 	}

@@ -145,3 +145,23 @@ func TestWriteRefusesFullFolder(t *testing.T) {
 		t.Fatal("Write into a folder with seeds: no error")
 	}
 }
+
+// TestPublished writes a corpus: its seeds carry their publication times,
+// PerDay a day in the order of their names, the last at Last.
+func TestPublished(t *testing.T) {
+	dir := t.TempDir()
+	c := New(Options{Count: 41, Seed: 1})
+	if err := c.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{0, 20, 40} {
+		fi, err := os.Stat(filepath.Join(dir, "seeds", c.Articles[i].Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Last.Add(-time.Duration(40-i) * 72 * time.Minute)
+		if !fi.ModTime().Equal(want) {
+			t.Errorf("article %d published %v, want %v", i, fi.ModTime().UTC(), want)
+		}
+	}
+}
