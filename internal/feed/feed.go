@@ -58,6 +58,8 @@ type item struct {
 	// holding the item is made (done), so that the feeds do not hold every
 	// item's HTML at once.
 	article *site.Article
+	// brief items, in topic feeds, have the article's lede for HTML.
+	brief   bool
 	once    sync.Once
 	err     error
 	holders atomic.Int32 // channels not made yet that hold the item
@@ -66,7 +68,9 @@ type item struct {
 // ready makes the item's HTML and encodes it, once.
 func (it *item) ready() error {
 	it.once.Do(func() {
-		if it.HTML, it.err = articleHTML(it.article); it.err != nil {
+		if it.brief {
+			it.HTML = briefHTML(it.article)
+		} else if it.HTML, it.err = articleHTML(it.article); it.err != nil {
 			return
 		}
 		if it.err = it.encode(); it.err != nil {
@@ -90,15 +94,16 @@ func (it *item) done() {
 // again once it has returned an error: Write returns the first error in
 // that order.
 func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
-	return writeChannels(c, s, channels(c, s, newItems(c, s)), emit)
+	full, briefs := newItems(c, s)
+	return writeChannels(c, s, channels(c, s, full, briefs), emit)
 }
 
 // channels lists the site's channel, then one per topic.
-func channels(c *config.Config, s *site.Site, items map[*site.Article]*item) []*channel {
-	chs := []*channel{newChannel(c, s, c.Title, c.Description, "", s.Articles, items)}
+func channels(c *config.Config, s *site.Site, full, briefs map[*site.Article]*item) []*channel {
+	chs := []*channel{newChannel(c, s, c.Title, c.Description, "", s.Articles, full)}
 	for _, t := range s.Topics {
 		desc := fmt.Sprintf("Stories on %s from %s.", t.Name, c.Title)
-		chs = append(chs, newChannel(c, s, t.Name+" · "+c.Title, desc, t.Path, t.Articles, items))
+		chs = append(chs, newChannel(c, s, t.Name+" · "+c.Title, desc, t.Path, t.Articles, briefs))
 	}
 	return chs
 }
@@ -150,35 +155,24 @@ func (ch *channel) encode(c *config.Config, s *site.Site) ([]file, error) {
 	return files, nil
 }
 
-// newItems makes the feed item of every article that is in some feed,
-// without its HTML: see item.ready.
-func newItems(c *config.Config, s *site.Site) map[*site.Article]*item {
-	articles := feedArticles(c, s)
-	items := make(map[*site.Article]*item, len(articles))
-	for _, a := range articles {
-		items[a] = itemMeta(c, a)
+// newItems makes the feed items, without their HTML (see item.ready): the
+// full items of the digest's feeds and the brief items of every article in
+// some topic's feeds.
+func newItems(c *config.Config, s *site.Site) (full, briefs map[*site.Article]*item) {
+	full = make(map[*site.Article]*item)
+	for _, a := range s.Articles[:min(len(s.Articles), c.FeedLength)] {
+		full[a] = itemMeta(c, a)
 	}
-	return items
-}
-
-// feedArticles lists every article that is in some feed, once, in the
-// order of the feeds.
-func feedArticles(c *config.Config, s *site.Site) []*site.Article {
-	var list []*site.Article
-	seen := make(map[*site.Article]bool)
-	add := func(articles []*site.Article) {
-		for _, a := range articles[:min(len(articles), c.FeedLength)] {
-			if !seen[a] {
-				seen[a] = true
-				list = append(list, a)
+	briefs = make(map[*site.Article]*item)
+	for _, t := range s.Topics {
+		for _, a := range t.Articles[:min(len(t.Articles), c.FeedLength)] {
+			if briefs[a] == nil {
+				briefs[a] = itemMeta(c, a)
+				briefs[a].brief = true
 			}
 		}
 	}
-	add(s.Articles)
-	for _, t := range s.Topics {
-		add(t.Articles)
-	}
-	return list
+	return full, briefs
 }
 
 // itemOf makes the item of article a with its HTML, not encoded.
@@ -224,6 +218,21 @@ func articleHTML(a *site.Article) (string, error) {
 		parts = append(parts, string(sec.HTML))
 	}
 	return strings.Join(parts, ""), nil
+}
+
+// briefHTML is what a topic's feeds carry of article a: its lede, or its
+// description, and a link to the story.
+func briefHTML(a *site.Article) string {
+	lede := a.Meta.Summary
+	if lede == "" {
+		lede = a.Meta.Description
+	}
+	var b strings.Builder
+	if lede != "" {
+		b.WriteString("<p>" + html.EscapeString(lede) + "</p>\n")
+	}
+	b.WriteString(`<p><a href="` + html.EscapeString(a.Permalink) + `">Read the story</a></p>` + "\n")
+	return b.String()
 }
 
 // ID is the stable id of article a in every feed: a tag: URI under the

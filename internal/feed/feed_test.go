@@ -339,17 +339,37 @@ func TestEmitInTurn(t *testing.T) {
 // encoded forms once every channel that holds it is made.
 func TestItemsDroppedWhenMade(t *testing.T) {
 	c, s := testConfig(), testSite(t, base)
-	items := newItems(c, s)
-	chs := channels(c, s, items)
-	if len(chs) < 3 || len(items) == 0 {
-		t.Fatalf("%d channels, %d items: want a site shared by topics", len(chs), len(items))
+	full, briefs := newItems(c, s)
+	chs := channels(c, s, full, briefs)
+	if len(chs) < 3 || len(full) == 0 || len(briefs) == 0 {
+		t.Fatalf("%d channels, %d and %d items: want a site shared by topics", len(chs), len(full), len(briefs))
 	}
 	if err := writeChannels(c, s, chs, func(string, []byte) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	for a, it := range items {
-		if it.RSS != nil || it.Atom != nil || it.JSON != nil || it.holders.Load() != 0 {
-			t.Errorf("%s: item kept after its channels were made (%d holders left)", a.Path, it.holders.Load())
+	for _, items := range []map[*site.Article]*item{full, briefs} {
+		for a, it := range items {
+			if it.RSS != nil || it.Atom != nil || it.JSON != nil || it.holders.Load() != 0 {
+				t.Errorf("%s: item kept after its channels were made (%d holders left)", a.Path, it.holders.Load())
+			}
 		}
+	}
+}
+
+// TestTopicFeedsBrief checks that a topic's feeds carry each story's lede
+// and a link to it, not its text, while the digest's feeds carry the text.
+func TestTopicFeedsBrief(t *testing.T) {
+	out := writeAll(t, testConfig(), testSite(t, base))
+	for _, file := range []string{"topics/russia/feed.xml", "topics/russia/atom.xml", "topics/russia/feed.json"} {
+		feed := string(out[file])
+		if !strings.Contains(feed, "Any guarantee must include Moscow.") || !strings.Contains(feed, "Read the story") {
+			t.Errorf("%s: no lede and link:\n%s", file, feed)
+		}
+		if strings.Contains(feed, "The move") {
+			t.Errorf("%s carries the article's text", file)
+		}
+	}
+	if !strings.Contains(string(out["feed.xml"]), "The move &amp;amp; more.") {
+		t.Errorf("feed.xml lacks the article's text:\n%s", out["feed.xml"])
 	}
 }

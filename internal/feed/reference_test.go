@@ -20,15 +20,20 @@ import (
 // encoding/xml or encoding/json, one after the other. TestSplice checks
 // that Write's output is the same, byte for byte.
 func referenceWrite(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
-	items := make(map[*site.Article]*item)
-	for _, a := range feedArticles(c, s) {
-		it, err := itemOf(c, a)
-		if err != nil {
-			return err
+	full, briefs := newItems(c, s)
+	for _, items := range []map[*site.Article]*item{full, briefs} {
+		for a, it := range items {
+			if it.brief {
+				it.HTML = briefHTML(a)
+				continue
+			}
+			var err error
+			if it.HTML, err = articleHTML(a); err != nil {
+				return err
+			}
 		}
-		items[a] = it
 	}
-	for _, ch := range channels(c, s, items) {
+	for _, ch := range channels(c, s, full, briefs) {
 		for _, f := range []struct {
 			file string
 			make func(*config.Config, *channel, string) ([]byte, error)
