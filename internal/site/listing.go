@@ -96,6 +96,10 @@ type Year struct {
 	Count int
 }
 
+// Now is the clock the site was made at (Publish.Now), for what depends
+// on the time of the build, such as the news sitemap's two days.
+func (s *Site) Now() time.Time { return s.pub.Now }
+
 // SetPagerSize pages the site's listings by n stories (the config's
 // pagination.pagerSize); n < 1 means DefaultPagerSize.
 func (s *Site) SetPagerSize(n int) {

@@ -1,7 +1,8 @@
 // Package sitemap makes what tells search engines about the site's pages:
 // sitemap.xml (every page and when it last changed; past 50,000 pages, an
 // index of sitemap-1.xml, sitemap-2.xml, ...), news-sitemap.xml (the
-// articles, for Google News) and robots.txt, which points to both. XML is
+// articles of the last two days, for Google News) and robots.txt, which
+// points to both. XML is
 // made with encoding/xml.
 package sitemap
 
@@ -13,6 +14,7 @@ import (
 
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/jsonld"
+	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
 
@@ -29,8 +31,13 @@ const (
 	NewsNS = "http://www.google.com/schemas/sitemap-news/0.9"
 )
 
-// MaxNews is the most articles Google reads from a news sitemap.
-const MaxNews = 1000
+// MaxNews is the most articles Google reads from a news sitemap, and
+// NewsAge the oldest it wants there: "articles published in the last two
+// days".
+const (
+	MaxNews = 1000
+	NewsAge = 48 * time.Hour
+)
 
 // maxURLs is the most URLs the protocol allows in one sitemap file. A site
 // with more has sitemap.xml list sitemap-1.xml, sitemap-2.xml, ... (a
@@ -38,15 +45,18 @@ const MaxNews = 1000
 var maxURLs = 50000
 
 // Write makes the sitemaps and robots.txt of s and passes each to emit.
+// The news sitemap lists the articles published in the NewsAge before the
+// clock the site was made at (s.Now).
 func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
+	now := s.Now()
 	if err := writePages(s, emit); err != nil {
 		return err
 	}
 	for _, f := range []struct {
 		file string
-		make func(*config.Config, *site.Site) ([]byte, error)
+		make func(*config.Config, *site.Site, time.Time) ([]byte, error)
 	}{{NewsFile, news}, {RobotsTxt, robots}} {
-		data, err := f.make(c, s)
+		data, err := f.make(c, s, now)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.file, err)
 		}
@@ -106,6 +116,7 @@ func writePages(s *site.Site, emit func(file string, data []byte) error) error {
 	for _, t := range s.Topics {
 		urls = append(urls, entry{Loc: t.Permalink, Lastmod: newest(t.Articles)})
 	}
+	urls = append(urls, listings(s)...)
 	if len(urls) <= maxURLs {
 		return emitSet(File, urlset{NS: NS, URLs: urls}, emit)
 	}
@@ -124,6 +135,27 @@ func writePages(s *site.Site, emit func(file string, data []byte) error) error {
 		return fmt.Errorf("%s: %w", File, err)
 	}
 	return emit(File, append([]byte(xml.Header), append(data, '\n')...))
+}
+
+// listings lists the listing pages but topics' own: their numbered pages,
+// the index of topics, the archive and its months' pages.
+func listings(s *site.Site) []entry {
+	var urls []entry
+	page := func(p *site.ListPage) { urls = append(urls, entry{Loc: p.Permalink, Lastmod: newest(p.Articles)}) }
+	for _, t := range s.Topics {
+		for _, p := range t.Pages {
+			page(p)
+		}
+	}
+	last := newest(s.Articles)
+	urls = append(urls, entry{Loc: s.Routes.Abs(route.TopicsPath), Lastmod: last}, entry{Loc: s.Routes.Abs(route.ArchivePath), Lastmod: last})
+	for _, m := range s.Months {
+		page(m.Home)
+		for _, p := range m.Pages {
+			page(p)
+		}
+	}
+	return urls
 }
 
 type sitemapindex struct {
@@ -163,10 +195,17 @@ func newest(articles []*site.Article) string {
 	return date(last)
 }
 
-// news lists the newest MaxNews articles with their Google News data.
-func news(c *config.Config, s *site.Site) ([]byte, error) {
+// news lists the newest articles with their Google News data: at most
+// MaxNews, none published more than NewsAge before now nor after it.
+func news(c *config.Config, s *site.Site, now time.Time) ([]byte, error) {
 	set := urlset{NS: NS, NewsNS: NewsNS}
-	for _, a := range s.Articles[:min(len(s.Articles), MaxNews)] {
+	for _, a := range s.Articles {
+		if len(set.URLs) == MaxNews || a.Meta.Date.Before(now.Add(-NewsAge)) {
+			break // newest first: the rest are older
+		}
+		if a.Meta.Date.After(now) {
+			continue
+		}
 		set.URLs = append(set.URLs, entry{Loc: a.Permalink, News: &newsNews{
 			Publication:     publication{Name: publisherName(c), Language: c.LanguageCode()},
 			PublicationDate: date(a.Meta.Date),
@@ -195,7 +234,7 @@ func marshal(set urlset) ([]byte, error) {
 // read robots.txt only at a host's root, so under a sub-path it is a
 // template for the owner of the root, and the sitemaps are best submitted
 // to search engines directly.
-func robots(c *config.Config, s *site.Site) ([]byte, error) {
+func robots(c *config.Config, s *site.Site, _ time.Time) ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n\n")
 	fmt.Fprintf(&b, "Sitemap: %s\n", s.Routes.Abs(File))

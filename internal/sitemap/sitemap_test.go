@@ -26,19 +26,27 @@ func testSite(t *testing.T) *site.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := site.New(docs, routes)
+	s, err := site.Publish{Now: now}.New(docs, routes)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
+// now is the build's clock in the tests: an hour after a was published.
+var now = time.Date(2025, 8, 20, 10, 30, 0, 0, time.UTC)
+
 func writeAll(t *testing.T) map[string][]byte {
+	t.Helper()
+	return writeSite(t, testSite(t))
+}
+
+func writeSite(t *testing.T, s *site.Site) map[string][]byte {
 	t.Helper()
 	c := config.Default()
 	c.Language = "en-GB"
 	out := make(map[string][]byte)
-	if err := Write(c, testSite(t), func(f string, data []byte) error { out[f] = data; return nil }); err != nil {
+	if err := Write(c, s, func(f string, data []byte) error { out[f] = data; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -61,6 +69,9 @@ func TestSitemap(t *testing.T) {
 		"https://example.github.io/digest/news/b/ 2025-08-20T08:30:00Z",
 		"https://example.github.io/digest/topics/nato/ 2025-08-20T08:30:00Z",
 		"https://example.github.io/digest/topics/ukraine/ 2025-08-20T10:30:00Z",
+		"https://example.github.io/digest/topics/ 2025-08-20T10:30:00Z",
+		"https://example.github.io/digest/archive/ 2025-08-20T10:30:00Z",
+		"https://example.github.io/digest/archive/2025/08/ 2025-08-20T10:30:00Z",
 	}
 	if len(set.URLs) != len(want) {
 		t.Fatalf("%d URLs, want %d", len(set.URLs), len(want))
@@ -132,8 +143,8 @@ func TestSitemapIndex(t *testing.T) {
 	if err := xml.Unmarshal(whole, &all); err != nil {
 		t.Fatal(err)
 	}
-	if len(index.Sitemaps) != 3 {
-		t.Errorf("%d sitemaps for 5 pages at 2 a sitemap, want 3", len(index.Sitemaps))
+	if want := (len(all.URLs) + 1) / 2; len(all.URLs) < 5 || len(index.Sitemaps) != want {
+		t.Errorf("%d sitemaps for %d pages at 2 a sitemap, want %d", len(index.Sitemaps), len(all.URLs), want)
 	}
 	var joined []string
 	for i, sm := range index.Sitemaps {
@@ -163,5 +174,32 @@ func TestSitemapIndex(t *testing.T) {
 	}
 	if !slices.Equal(joined, want) {
 		t.Errorf("split sitemaps hold\n%v\nwant, in order,\n%v", joined, want)
+	}
+}
+
+// TestNewsWindow checks that the news sitemap holds the stories of the two
+// days before the build's clock, and none from after it.
+func TestNewsWindow(t *testing.T) {
+	routes, err := route.New("/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*content.Document
+	for _, h := range []int{-1, 1, 47, 49, 100} { // hours before now
+		slug := fmt.Sprintf("h%d", h)
+		docs = append(docs, &content.Document{Path: slug + ".md", Meta: content.Meta{Title: slug, Slug: slug, Date: now.Add(-time.Duration(h) * time.Hour)}})
+	}
+	s, err := site.Publish{Now: now, Future: true}.New(docs, routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set struct {
+		Locs []string `xml:"url>loc"`
+	}
+	if err := xml.Unmarshal(writeSite(t, s)[NewsFile], &set); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"/news/h1/", "/news/h47/"}; !slices.Equal(set.Locs, want) {
+		t.Errorf("news sitemap lists %v, want %v", set.Locs, want)
 	}
 }
