@@ -32,10 +32,11 @@ const axeRun = `axe.run(document, {
 }))`
 
 // Pages axe checks: the front page, an article with every part (quote
-// cards, highlights, risk, sidebar), a topic page and the 404 page.
+// cards, highlights, risk, sidebar), a topic page, the 404 page, the
+// archive, the article's month and the index of topics.
 func axePages(t *testing.T) []string {
 	a := articleTitled(t, "Russia seeks veto in Ukraine security guarantees")
-	return []string{"/", a.URL, a.Topics[0].URL, "/404.html"}
+	return []string{"/", a.URL, a.Topics[0].URL, "/404.html", "/archive/", a.Month.Home.URL, "/topics/"}
 }
 
 func TestAxeFindsNoSeriousViolation(t *testing.T) {

@@ -14,7 +14,10 @@ var widths = []int64{375, 1280}
 
 // sitePages lists the path of every HTML page of the built site.
 func sitePages() []string {
-	pages := []string{"/", "/404.html", "/search/"}
+	pages := []string{"/", "/404.html", "/archive/", "/topics/", "/search/"}
+	for _, m := range model.Months {
+		pages = append(pages, m.Home.URL)
+	}
 	for _, a := range model.Articles {
 		pages = append(pages, a.URL)
 	}

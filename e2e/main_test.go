@@ -33,7 +33,9 @@ var (
 	siteURL  string     // the built site, served on loopback, without a trailing slash
 	model    *site.Site // the site model of the same content, for expectations
 	browser  context.Context
-	noBrowse error // why there is no browser, if there is none
+	noBrowse error    // why there is no browser, if there is none
+	tmpDir   string   // removed when the suite ends
+	cleanups []func() // run when the suite ends
 )
 
 func TestMain(m *testing.M) {
@@ -52,6 +54,12 @@ func runMain(m *testing.M) (int, error) {
 		return 0, err
 	}
 	defer os.RemoveAll(tmp)
+	tmpDir = tmp
+	defer func() {
+		for _, f := range cleanups {
+			f()
+		}
+	}()
 	public := filepath.Join(tmp, "public")
 	if model, err = buildSite(public); err != nil {
 		return 0, err

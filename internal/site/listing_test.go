@@ -50,6 +50,13 @@ func TestPagination(t *testing.T) {
 	if x.Pages[0].Newer != x.Pages[1] || x.Pages[1].Newer != x.Home || x.Home.Newer != nil {
 		t.Error("newer links do not run page 1, page 2, home")
 	}
+	// With exactly one page of stories, page 1 shows what the topic's
+	// page does, and is its only numbered page.
+	s.SetPagerSize(7)
+	if x := s.Topics[0]; len(x.Pages) != 1 || x.Home.Older != nil || x.Pages[0].Newer != x.Home {
+		t.Errorf("7 stories by 7: %d pages, home's older %v", len(x.Pages), x.Home.Older)
+	}
+	s.SetPagerSize(3)
 	if got, want := slugs(s.FrontPage), []string{"a006", "a005", "a004", "a003"}; !slices.Equal(got, want) {
 		t.Errorf("front = %v, want the lead and 3 more: %v", got, want)
 	}
