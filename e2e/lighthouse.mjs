@@ -1,5 +1,7 @@
 // Lighthouse on a fresh build of the site, served on loopback: the front
-// page and an article, in Lighthouse's default (mobile, throttled) mode.
+// page and an article, in Lighthouse's default (mobile, throttled) mode;
+// then on a generated site of 10,000 articles (digest gen, not committed):
+// its front page, its largest topic's page and its newest archive month.
 // Prints the four category scores of each page and exits 1 when any is
 // below the minimum (95, or --min N).
 //
@@ -8,7 +10,7 @@
 // Chromium is Debian's, at CHROME_PATH (default /usr/bin/chromium), started
 // with the flags this machine needs; nothing is downloaded.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -17,6 +19,10 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
 const pages = ["/", "/news/russia-seeks-veto-in-ukraine-security-guarantees/"];
+// The generated site's pages: gen's corpus ends in June 2026, and Ukraine is
+// its most common topic.
+const bigCount = 10000;
+const bigPages = ["/", "/topics/ukraine/", "/archive/2026/06/"];
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 const chromeFlags = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,25 +54,39 @@ function serve(dir) {
 }
 
 const tmp = mkdtempSync(join(tmpdir(), "digest-lighthouse-"));
-const site = join(tmp, "public");
-const server = serve(site);
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const repo = new URL("..", import.meta.url);
+const digest = join(tmp, "digest");
+const run = (...args) => execFileSync(digest, args, { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+const servers = [];
+async function start(dir) {
+  const server = serve(dir);
+  servers.push(server);
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return `http://127.0.0.1:${server.address().port}/`;
+}
 let failed = false;
 let chrome;
 try {
-  execFileSync("go", ["run", "./cmd/digest", "build", "--destination", site, "--base-url", base],
-    { cwd: new URL("..", import.meta.url), stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("go", ["build", "-o", digest, "./cmd/digest"], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+  const base = await start(join(tmp, "public"));
+  run("build", "--destination", join(tmp, "public"), "--base-url", base);
+  const big = join(tmp, "big");
+  run("gen", "--count", String(bigCount), "--seed", "1", "--out", big);
+  for (const d of ["templates", "static", "digest.yaml"]) cpSync(new URL(d, repo), join(big, d), { recursive: true });
+  run("convert", "--source", big);
+  const bigBase = await start(join(big, "public"));
+  run("build", "--source", big, "--base-url", bigBase);
   mkdirSync(join(tmp, "profile"));
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
     chromeFlags, userDataDir: join(tmp, "profile"),
   });
   console.log(["page".padEnd(60), ...categories.map((c) => c.padStart(15))].join(""));
-  for (const p of pages) {
-    const { lhr } = await lighthouse(new URL(p.slice(1), base).href, { port: chrome.port, onlyCategories: categories, logLevel: "error" });
+  const all = [...pages.map((p) => [p, base, p]), ...bigPages.map((p) => [`${bigCount} articles: ${p}`, bigBase, p])];
+  for (const [name, root, p] of all) {
+    const { lhr } = await lighthouse(new URL(p.slice(1), root).href, { port: chrome.port, onlyCategories: categories, logLevel: "error" });
     const scores = categories.map((c) => Math.round(lhr.categories[c].score * 100));
-    console.log([p.padEnd(60), ...scores.map((s) => String(s).padStart(15))].join(""));
+    console.log([name.padEnd(60), ...scores.map((s) => String(s).padStart(15))].join(""));
     for (const [i, s] of scores.entries()) {
       if (s < min) {
         failed = true;
@@ -76,11 +96,11 @@ try {
         }
       }
     }
-    if (opts.json) writeFileSync(join(opts.json, (p.split("/").filter(Boolean).pop() ?? "front") + ".json"), JSON.stringify(lhr, null, 1));
+    if (opts.json) writeFileSync(join(opts.json, (name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "front") + ".json"), JSON.stringify(lhr, null, 1));
   }
 } finally {
   await chrome?.kill();
-  server.close();
+  for (const server of servers) server.close();
   rmSync(tmp, { recursive: true, force: true });
 }
 if (failed) {
