@@ -25,7 +25,19 @@ type List struct {
 	Pages []*ListPage
 	// Count is the number of stories in the list.
 	Count int
+	// Index are the numbered pages that Home links: every one when there
+	// are at most MaxIndex, else the first of each group of PageGroup, so
+	// that Home stays small however long the list grows, and every page
+	// is at most two clicks from it.
+	Index []*ListPage
 }
+
+// Bounds of a list's links to its numbered pages: see List.Index and
+// ListPage.Group.
+const (
+	MaxIndex  = 50
+	PageGroup = 10
+)
 
 // ListPage is one page of a List.
 type ListPage struct {
@@ -40,6 +52,9 @@ type ListPage struct {
 	Newer, Older *ListPage
 	// Of is the list the page is part of.
 	Of *List
+	// Group are the numbered pages of the page's group of PageGroup (pages
+	// 1-10, 11-20, ...), that a numbered page links; nil on Home.
+	Group []*ListPage
 }
 
 // newList pages articles, newest first, under the path home.
@@ -59,6 +74,13 @@ func (s *Site) newList(home string, articles []*Article) *List {
 		p.Newer = l.Home
 		if i+1 < len(l.Pages) {
 			p.Newer = l.Pages[i+1]
+		}
+	}
+	for i, p := range l.Pages {
+		g := i / PageGroup * PageGroup
+		p.Group = l.Pages[g:min(len(l.Pages), g+PageGroup)]
+		if len(l.Pages) <= MaxIndex || i == g {
+			l.Index = append(l.Index, p)
 		}
 	}
 	// Home's older page is the newest page with a story Home does not show.

@@ -108,3 +108,27 @@ func TestArchive(t *testing.T) {
 		t.Errorf("August has %d numbered pages, want %d", got, 62/DefaultPagerSize)
 	}
 }
+
+// TestPageIndex checks that a list's own page links every numbered page up
+// to MaxIndex of them, and past that the first of each PageGroup, and that
+// each numbered page links its group.
+func TestPageIndex(t *testing.T) {
+	s := build(t, corpus(2*(MaxIndex+5))...)
+	s.SetPagerSize(2)
+	x := s.Topics[0]
+	if len(x.Pages) != MaxIndex+5 || len(x.Index) != (MaxIndex+5+PageGroup-1)/PageGroup {
+		t.Fatalf("%d pages, index of %d", len(x.Pages), len(x.Index))
+	}
+	for i, p := range x.Index {
+		if p.Number != i*PageGroup+1 {
+			t.Errorf("index %d is page %d", i, p.Number)
+		}
+	}
+	if g := x.Pages[53].Group; len(g) != 5 || g[0].Number != 51 || g[4].Number != 55 {
+		t.Errorf("page 54's group: %d pages from %d", len(g), g[0].Number)
+	}
+	s.SetPagerSize(3)
+	if x := s.Topics[0]; len(x.Index) != len(x.Pages) {
+		t.Errorf("%d pages, %d in the index; want all", len(x.Pages), len(x.Index))
+	}
+}
