@@ -126,7 +126,9 @@ func TestBigListingsStaySmall(t *testing.T) {
 	}
 }
 
-var hrefs = regexp.MustCompile(`href="([^"]+)"`)
+// hrefs finds the links of a page, and the search box, a form whose
+// action leads to the search page.
+var hrefs = regexp.MustCompile(`(?:href|action)="([^"]+)"`)
 
 // TestBigEveryPageWithinFourClicks follows the links of the generated site
 // from its front page, breadth first, and checks that every page but the
