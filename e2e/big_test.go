@@ -19,6 +19,7 @@ import (
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/convert"
 	"github.com/t4k3news/digest/internal/gen"
+	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -73,7 +74,7 @@ func makeBig(root string) error {
 	if _, err := build.Build(build.Options{Source: src, Destination: big.public, Config: cfg, BaseURL: "/"}); err != nil {
 		return err
 	}
-	docs, err := content.Load(src, build.ContentDir)
+	docs, err := content.Load(src, load.ContentDir)
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,8 @@ func site() fstest.MapFS {
 		"templates/404.html":      {Data: []byte(page)},
 		"templates/search.html":   {Data: []byte(page)},
 		"templates/author.html":   {Data: []byte(page)},
+		"templates/archive.html":  {Data: []byte(page)},
+		"templates/topics.html":   {Data: []byte(page)},
 		"static/style.css":        {Data: []byte("body{}")},
 		"static/img/logo.svg":     {Data: []byte("<svg/>")},
 		"seeds/001.txt":           {Data: []byte("not read")},
