@@ -6,7 +6,7 @@
 #
 #   bench/scale.sh COUNT
 #
-# It generates COUNT+1 articles (digest gen --seed 1), converts and builds
+# It generates COUNT+1 articles (bench/gen --seed 1), converts and builds
 # the oldest COUNT, then converts the newest one too and builds again: the
 # second build's "written" and "removed" are the files one new article
 # changes. WORK (default a new folder under /tmp) holds everything; it is
@@ -17,10 +17,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 COUNT=${1:?usage: bench/scale.sh COUNT}
 WORK=${WORK:-$(mktemp -d /tmp/digest-scale.XXXXXX)}
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
-(cd "$ROOT" && go build -o "$WORK/digest" ./cmd/digest)
+(cd "$ROOT" && go build -o "$WORK/digest" ./cmd/digest && go build -o "$WORK/gen" ./bench/gen)
 D=$WORK/digest
 SITE=$WORK/site
-"$D" gen --count $((COUNT + 1)) --seed 1 --out "$SITE" >/dev/null
+"$WORK/gen" --count $((COUNT + 1)) --seed 1 --out "$SITE" >/dev/null
 cp -r "$ROOT/templates" "$ROOT/static" "$ROOT/digest.yaml" "$SITE/"
 newest=$(ls "$SITE/seeds" | sort | tail -1)
 mkdir "$WORK/later" && mv "$SITE/seeds/$newest" "$WORK/later/"

@@ -14,11 +14,11 @@ import (
 	"sync"
 	"testing"
 
+	gen "github.com/t4k3news/digest/bench/gen/corpus"
 	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/convert"
-	"github.com/t4k3news/digest/internal/gen"
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"

@@ -9,9 +9,9 @@ import (
 	"github.com/t4k3news/digest/internal/content"
 )
 
-// corpus makes n articles tagged "x", one every 12 hours from 1 July 2025,
+// dated makes n articles tagged "x", one every 12 hours from 1 July 2025,
 // the i-th named "a<i>".
-func corpus(n int) []*content.Document {
+func dated(n int) []*content.Document {
 	var docs []*content.Document
 	start := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
 	for i := range n {
@@ -30,7 +30,7 @@ func pageSlugs(l *List) [][]string {
 }
 
 func TestPagination(t *testing.T) {
-	s := build(t, corpus(7)...)
+	s := build(t, dated(7)...)
 	s.SetPagerSize(3)
 	x := s.Topics[0]
 	if got, want := slugs(x.Home.Articles), []string{"a006", "a005", "a004"}; !slices.Equal(got, want) {
@@ -65,7 +65,7 @@ func TestPagination(t *testing.T) {
 // TestPaginationStable adds stories one at a time: no numbered page ever
 // changes its stories, and the pages of earlier months stay as they were.
 func TestPaginationStable(t *testing.T) {
-	docs := corpus(130)
+	docs := dated(130)
 	var before *Site
 	for n := 1; n <= len(docs); n++ {
 		s := build(t, docs[:n]...)
@@ -89,7 +89,7 @@ func TestPaginationStable(t *testing.T) {
 }
 
 func TestArchive(t *testing.T) {
-	s := build(t, corpus(130)...) // 1 July to 4 September 2025, two a day
+	s := build(t, dated(130)...) // 1 July to 4 September 2025, two a day
 	var months []string
 	for _, m := range s.Months {
 		months = append(months, fmt.Sprintf("%s %s %d", m.Name(), m.Home.Path, m.Count))
@@ -113,7 +113,7 @@ func TestArchive(t *testing.T) {
 // to MaxIndex of them, and past that the first of each PageGroup, and that
 // each numbered page links its group.
 func TestPageIndex(t *testing.T) {
-	s := build(t, corpus(2*(MaxIndex+5))...)
+	s := build(t, dated(2*(MaxIndex+5))...)
 	s.SetPagerSize(2)
 	x := s.Topics[0]
 	if len(x.Pages) != MaxIndex+5 || len(x.Index) != (MaxIndex+5+PageGroup-1)/PageGroup {
