@@ -137,8 +137,8 @@ func TestSearchRanksFieldsAndFindsTakeaways(t *testing.T) {
 	if !strings.HasPrefix(status, "No stories match") || len(rs) != 0 {
 		t.Errorf("nonsense: %q, %d results", status, len(rs))
 	}
-	if href := eval[string](tb, `document.querySelector("#search-status a")?.getAttribute("href") ?? ""`); href != "/digest/" {
-		t.Errorf("no stories: link to %q, want the front page /digest/", href)
+	if href := eval[string](tb, `document.querySelector("#search-status a")?.getAttribute("href") ?? ""`); href != "/digest/archive/" {
+		t.Errorf("no stories: link to %q, want the archive /digest/archive/", href)
 	}
 }
 
