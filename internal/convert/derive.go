@@ -24,11 +24,14 @@ func derive(a *seed.Article, m *content.Meta, warns *diag.List) {
 		warns.Add(a.Name, a.Lines.AltHeadline, "no headline; title taken from the alternative headline")
 	}
 	if m.Title == "" && len(sentences) > 0 {
-		m.Title = title(sentences[0])
-		warns.Add(a.Name, line, "no headline; title derived from the first sentence: %q", m.Title)
-		if len(sentences) > 1 {
-			afterHeadline(a, m, sentences[1:], line, warns)
-			return
+		// A sentence of punctuation alone ("!") makes no headline.
+		if t := title(sentences[0]); t != "" {
+			m.Title = t
+			warns.Add(a.Name, line, "no headline; title derived from the first sentence: %q", m.Title)
+			if len(sentences) > 1 {
+				afterHeadline(a, m, sentences[1:], line, warns)
+				return
+			}
 		}
 	}
 	if m.Title == "" {
