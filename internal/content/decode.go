@@ -79,6 +79,7 @@ func decodeMeta(path string, root *yaml.Node, m *Meta) error {
 // line gives the file line of a top-level key. Both ways of reading the
 // front matter end here, so their messages are the same.
 func checkMeta(path string, m *Meta, line func(key string) int) error {
+	emptyListsNil(m)
 	m.Tags = uniqueTags(m.Tags)
 	var errs diag.List
 	if strings.TrimSpace(m.Title) == "" {
@@ -249,4 +250,21 @@ func kindName(n *yaml.Node) string {
 		return "a list"
 	}
 	return fmt.Sprintf("%q", n.Value)
+}
+
+// emptyListsNil makes a list written empty ("tags: []") the same as one
+// left out, since Marshal leaves out an empty list: a file read, written
+// and read again gives the same front matter.
+func emptyListsNil(m *Meta) {
+	for _, l := range []*[]string{&m.Aliases, &m.Authors, &m.Categories, &m.Tags, &m.Highlights, &m.Related} {
+		if len(*l) == 0 {
+			*l = nil
+		}
+	}
+	if len(m.Takeaways) == 0 {
+		m.Takeaways = nil
+	}
+	if len(m.Corrections) == 0 {
+		m.Corrections = nil
+	}
 }
