@@ -16,7 +16,7 @@ func runConvert(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	opts := convert.Options{Source: *source, Force: *force, Limits: limits(*source)}
+	opts := convert.Options{Source: *source, Force: *force}
 	if *date != "" {
 		d, err := parseDate(*date)
 		if err != nil {

@@ -24,19 +24,6 @@ func openSource(dir string) (*sourcefs.FS, error) {
 	return src.WithLimits(cfg.Limits.Files()), nil
 }
 
-// limits is the caps of the site in dir, for convert.
-func limits(dir string) sourcefs.Limits {
-	src, err := sourcefs.New(dir, sourcefs.Limits{})
-	if err != nil {
-		return sourcefs.Limits{}
-	}
-	cfg, err := config.Load(src, config.File)
-	if err != nil {
-		return sourcefs.Limits{}
-	}
-	return cfg.Limits.Files()
-}
-
 // checkDestination refuses a build destination that overlaps the site in
 // source: its root, the folders a build reads, or its config file.
 func checkDestination(source, dest string) error {

@@ -45,13 +45,40 @@ type Options struct {
 	// Date stamps articles converted for the first time. If it is zero, the
 	// seed file's modification time is used.
 	Date time.Time
-	// Limits caps the size of a seed and a content file; zero fields take
-	// sourcefs's defaults.
+	// Limits caps the size of a seed and a content file. If it is zero, it
+	// is the site config's (limits: in digest.yaml, whose zero fields take
+	// sourcefs's defaults).
 	Limits sourcefs.Limits
 	// Subjects is the vocabulary of subject tags. If it is nil, it is the
 	// site config's (Source/digest.yaml, or the default without one), so
 	// that every driver tags with the site's vocabulary.
 	Subjects []tags.Subject
+}
+
+// siteSource opens the site's folder through sourcefs and, where opts
+// leaves them out, takes the subjects and the size caps from its config
+// file, read once and through the same caps as every other source file, so
+// that every driver converts alike.
+func siteSource(opts *Options) (*sourcefs.FS, error) {
+	src, err := sourcefs.New(opts.Source, opts.Limits)
+	if err != nil {
+		return nil, fmt.Errorf("convert: %w", err)
+	}
+	if opts.Subjects != nil && opts.Limits != (sourcefs.Limits{}) {
+		return src, nil
+	}
+	cfg, err := config.Load(src, config.File)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Subjects == nil {
+		opts.Subjects = cfg.Subjects
+	}
+	if opts.Limits == (sourcefs.Limits{}) {
+		opts.Limits = cfg.Limits.Files()
+		src = src.WithLimits(opts.Limits)
+	}
+	return src, nil
 }
 
 // Report says what a conversion did. Paths are Source joined with
@@ -79,20 +106,15 @@ func Run(opts Options) (*Report, error) {
 	if len(seeds) == 0 {
 		return nil, fmt.Errorf("convert: no seeds in %s", filepath.Join(opts.Source, "seeds"))
 	}
-	if opts.Subjects == nil {
-		cfg, err := config.Load(os.DirFS(opts.Source), config.File)
-		if err != nil {
-			return nil, err
-		}
-		opts.Subjects = cfg.Subjects
-	}
-	c := &converter{opts: opts, dir: filepath.Join(opts.Source, "content"), vocab: tags.NewVocabulary(opts.Subjects)}
-	if err := checkContentDir(opts.Source, c.dir); err != nil {
+	dir := filepath.Join(opts.Source, "content")
+	if err := checkContentDir(opts.Source, dir); err != nil {
 		return nil, fmt.Errorf("convert: %w", err)
 	}
-	if c.src, err = sourcefs.New(opts.Source, opts.Limits); err != nil {
-		return nil, fmt.Errorf("convert: %w", err)
+	src, err := siteSource(&opts)
+	if err != nil {
+		return nil, err
 	}
+	c := &converter{opts: opts, dir: dir, src: src, vocab: tags.NewVocabulary(opts.Subjects)}
 	rep := &Report{}
 	var errs diag.List
 	if c.existing, err = scan(c.dir, c.readFile, &errs, &rep.Warnings); err != nil {
