@@ -2,6 +2,9 @@ package convert
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/t4k3news/digest/internal/diag"
@@ -30,5 +33,21 @@ func TestBadSeeds(t *testing.T) {
 	}
 	if len(r.Written) != 2 {
 		t.Errorf("written %q, want the two good seeds", r.Written)
+	}
+}
+
+// TestConfigLimits: a seed over the site's own cap (limits.seedFile in
+// digest.yaml) is refused, naming it, when the caller gives no caps.
+func TestConfigLimits(t *testing.T) {
+	dir := site(t, map[string]string{"a_good.txt": seedA, "b_small.txt": "Body one about Geneva.\nWritten By Bo"})
+	if err := os.WriteFile(filepath.Join(dir, "digest.yaml"), []byte("limits:\n  seedFile: 50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Run(Options{Source: dir, Date: testDate})
+	if err == nil || !strings.Contains(err.Error(), "a_good.txt") {
+		t.Fatalf("err = %v, want the seed over 50 bytes named", err)
+	}
+	if len(r.Written) != 1 {
+		t.Errorf("written %q, want the small seed", r.Written)
 	}
 }
