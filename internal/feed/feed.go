@@ -187,12 +187,9 @@ func itemOf(c *config.Config, a *site.Article) (*item, error) {
 func itemMeta(c *config.Config, a *site.Article) *item {
 	it := &item{
 		ID: ID(c, a), URL: a.Permalink, Title: a.Meta.Title,
-		Summary: a.Meta.Description, Author: a.Meta.Author,
+		Summary: a.Dek(), Author: a.Meta.Author,
 		Published: a.Meta.Date.UTC(), Updated: jsonld.Modified(a).UTC(), Tags: a.Meta.Topics(),
 		article: a,
-	}
-	if it.Summary == "" {
-		it.Summary = a.Meta.Summary
 	}
 	if it.Author == "" {
 		it.Author = c.Author

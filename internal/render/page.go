@@ -191,10 +191,7 @@ func (r *Renderer) Article(s *site.Site, a *site.Article) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Doc.Path, err)
 	}
-	p := r.newPage(s, a.Path, a.Meta.Title, a.Meta.Description)
-	if p.Description == "" {
-		p.Description = a.Meta.Summary
-	}
+	p := r.newPage(s, a.Path, a.Meta.Title, a.Dek())
 	p.Type = "article"
 	p.Image = card.ForArticle(p.Config, a)
 	p.JSONLD = jsonld.Article(p.Config, s, a)

@@ -115,18 +115,11 @@ func appendDoc(b []byte, a *site.Article) []byte {
 // dek is what a result shows under its headline: the dek, or the lede if
 // there is none (as the front page does), cut short at a space.
 func dek(a *site.Article) string {
-	d := shownDek(a)
+	d := a.Dek()
 	if len(d) <= maxDek {
 		return d
 	}
 	return cutAfter(d, maxDek) + "…"
-}
-
-func shownDek(a *site.Article) string {
-	if a.Meta.Description != "" {
-		return a.Meta.Description
-	}
-	return a.Meta.Summary
 }
 
 // snippet is the text around a posting's word in its best field, or ""
@@ -134,7 +127,7 @@ func shownDek(a *site.Article) string {
 // as it is shown.
 func snippet(a *site.Article, ps *posting) string {
 	text := fieldText(a, int(ps.field))
-	if text == a.Meta.Title || text == shownDek(a) && int(ps.end) <= maxDek {
+	if text == a.Meta.Title || text == a.Dek() && int(ps.end) <= maxDek {
 		return ""
 	}
 	start, end := int(ps.start)-snippetBefore, int(ps.end)+snippetAfter

@@ -120,6 +120,16 @@ func (a *Article) Modified() time.Time {
 	return a.Local(t)
 }
 
+// Dek is what the article says of itself under its headline, on its page,
+// in feeds and in search results: its description, or its lede when it has
+// none (a headerless story's description is left empty by convert).
+func (a *Article) Dek() string {
+	if a.Meta.Description != "" {
+		return a.Meta.Description
+	}
+	return a.Meta.Summary
+}
+
 // Updated reports whether the article changed after its date.
 func (a *Article) Updated() bool { return a.Modified().After(a.Meta.Date) }
 
