@@ -175,14 +175,6 @@ func newItems(c *config.Config, s *site.Site) (full, briefs map[*site.Article]*i
 	return full, briefs
 }
 
-// itemOf makes the item of article a with its HTML, not encoded.
-func itemOf(c *config.Config, a *site.Article) (*item, error) {
-	it := itemMeta(c, a)
-	var err error
-	it.HTML, err = articleHTML(a)
-	return it, err
-}
-
 // itemMeta makes the item of article a without its HTML.
 func itemMeta(c *config.Config, a *site.Article) *item {
 	it := &item{

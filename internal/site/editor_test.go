@@ -203,12 +203,8 @@ func TestEditorFixture(t *testing.T) {
 				t.Logf("%s: no link to %s among the related titles", l.id, id)
 			}
 		}
-		var more []string
-		for i, m := range a.More {
-			more = append(more, idOf(m))
-			if i < 3 {
-				moreP.add(slices.Contains(l.more, idOf(m)))
-			}
+		for _, m := range a.More[:min(3, len(a.More))] {
+			moreP.add(slices.Contains(l.more, idOf(m)))
 		}
 		sheet.WriteString(sheetEntry(a))
 		checkHeadline(t, l.id, a.Meta)
