@@ -1,9 +1,13 @@
 package plan
 
-import "github.com/t4k3news/digest/internal/route"
+import (
+	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/site"
+)
 
 // An alias, an old address of a renamed story, is a page that redirects
-// to the story: it shows the story's title and URL, without templates.
+// to the story: it shows the story's title and URL, without templates. The
+// old address of a withdrawn story shows its withdrawn page.
 func init() {
 	register(Kind{Name: "alias", Order: 45, Reads: Config, Entries: func(m *Model) []Entry {
 		entries := make([]Entry, 0, len(m.Site.Aliases))
@@ -11,7 +15,12 @@ func init() {
 			file := route.File(al.Path)
 			entries = append(entries, Entry{Kind: "alias", Paths: []string{file}, Reads: Reads{Parts: Config, Article: al.Article},
 				Render: func(emit Emit) error {
-					data, err := m.Pages.Alias(al)
+					render := m.Pages.Alias
+					if al.Article.Meta.Withdrawn != "" {
+						// The story was withdrawn: its old address says so too.
+						render = func(al *site.Alias) ([]byte, error) { return m.Pages.Withdrawn(m.Site, al.Article) }
+					}
+					data, err := render(al)
 					if err != nil {
 						return err
 					}

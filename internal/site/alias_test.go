@@ -55,3 +55,37 @@ func TestAliases(t *testing.T) {
 		t.Errorf("after removing a's aliases, %+v remain", l.Site().Aliases)
 	}
 }
+
+// TestWithdrawnAliases checks that a withdrawn story's old addresses are
+// kept, leading to its withdrawn page, in a new site and after updates.
+func TestWithdrawnAliases(t *testing.T) {
+	routes, _ := route.New("https://example.com/")
+	a := doc("content/a.md", "a", day(1), "1.txt")
+	a.Meta.Aliases = []string{"news/old-a/"}
+	gone := *a
+	gone.Meta.Withdrawn = "Withdrawn."
+	b := doc("content/b.md", "b", day(2), "2.txt")
+	s, err := New([]*content.Document{&gone, b}, routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if al := s.Alias("news/old-a/index.html"); al == nil || al.Article.Meta.Withdrawn == "" {
+		t.Errorf("new site: alias of the withdrawn story = %+v, want it, withdrawn", al)
+	}
+	l, err := NewLive([]*content.Document{a, b}, routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Update([]*content.Document{&gone}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if al := l.Site().Alias("news/old-a/index.html"); al == nil || al.Article.Meta.Withdrawn == "" {
+		t.Errorf("after withdrawing: alias = %+v, want the withdrawn story's", al)
+	}
+	if err := l.Update([]*content.Document{b}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if l.Site().Alias("news/old-a/index.html") == nil {
+		t.Error("after another story's edit, the withdrawn story's alias is gone")
+	}
+}

@@ -133,7 +133,12 @@ func (l *Live) aliasesAfter(added, withdrawn []*Article, gone map[string]bool) (
 			with = append(with, a)
 		}
 	}
-	for _, a := range l.s.Articles {
+	for _, a := range withdrawn {
+		if len(a.Meta.Aliases) > 0 {
+			with = append(with, a)
+		}
+	}
+	for _, a := range slices.Concat(l.s.Articles, l.s.Withdrawn) {
 		if !gone[a.Doc.Path] && len(a.Meta.Aliases) > 0 {
 			with = append(with, a)
 		}

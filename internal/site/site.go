@@ -194,7 +194,9 @@ func (s *Site) addArticles(docs []*content.Document) error {
 		s.claimSlug(a, s.withdrawn, &errs)
 	}
 	s.arrange()
-	aliases, err := s.makeAliases(s.Articles, func(slug string) bool { return s.bySlug[slug] != nil || s.withdrawn[slug] != nil })
+	// A withdrawn story's old addresses lead to its withdrawn page, so no
+	// link to it breaks.
+	aliases, err := s.makeAliases(slices.Concat(s.Articles, s.Withdrawn), func(slug string) bool { return s.bySlug[slug] != nil || s.withdrawn[slug] != nil })
 	errs.Append("", err)
 	s.Aliases = aliases
 	return errs.Err()
