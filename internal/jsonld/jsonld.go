@@ -7,6 +7,7 @@
 package jsonld
 
 import (
+	"slices"
 	"time"
 
 	"github.com/t4k3news/digest/internal/card"
@@ -71,7 +72,7 @@ type WebSite struct {
 type ItemList struct {
 	Type            string     `json:"@type"`
 	Name            string     `json:"name"`
-	ItemListOrder   string     `json:"itemListOrder"`
+	ItemListOrder   string     `json:"itemListOrder,omitempty"`
 	NumberOfItems   int        `json:"numberOfItems"`
 	ItemListElement []ListItem `json:"itemListElement"`
 }
@@ -100,7 +101,12 @@ func Article(c *config.Config, s *site.Site, a *site.Article) NewsArticle {
 // shows (s.FrontPage), in its order: the list describes the page, so it
 // stays as small as the page whatever the size of the site.
 func Front(c *config.Config, s *site.Site) Graph {
-	list := ItemList{Type: "ItemList", Name: c.Title, ItemListOrder: "https://schema.org/ItemListOrderDescending", NumberOfItems: len(s.FrontPage)}
+	list := ItemList{Type: "ItemList", Name: c.Title, NumberOfItems: len(s.FrontPage)}
+	if slices.Equal(s.FrontPage, s.Articles[:len(s.FrontPage)]) {
+		// Newest first; a story an editor leads with breaks the order,
+		// and the list then says none.
+		list.ItemListOrder = "https://schema.org/ItemListOrderDescending"
+	}
 	list.ItemListElement = []ListItem{}
 	for i, a := range s.FrontPage {
 		list.ItemListElement = append(list.ItemListElement, ListItem{Type: "ListItem", Position: i + 1, URL: a.Permalink, Name: a.Meta.Title})
