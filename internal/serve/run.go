@@ -85,11 +85,12 @@ func Run(ctx context.Context, opts Options) error {
 		opts.Ready(addr)
 	}
 	var applying sync.Mutex // Apply and Tick must not overlap
+	warned := newTold(opts.Root)
 	go publishOnTime(ctx, e, s, &applying, opts)
 	werr := w.Run(ctx, func(paths []string) {
 		applying.Lock()
 		defer applying.Unlock()
-		rebuild(e, s, paths, opts)
+		rebuild(e, s, paths, opts, warned)
 	})
 	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
@@ -103,16 +104,18 @@ func Run(ctx context.Context, opts Options) error {
 }
 
 // rebuild applies one batch of changes and prints one line about it, then
-// tells the open pages.
-func rebuild(e *live.Engine, s *Server, paths []string, opts Options) {
+// tells the open pages. A warning printed before about a file unchanged
+// since is not printed again.
+func rebuild(e *live.Engine, s *Server, paths []string, opts Options, warned *told) {
 	start := opts.Now()
 	res, err := e.Apply(paths)
 	took := opts.Now().Sub(start).Round(10 * time.Microsecond)
 	if len(res.Changed) == 0 && err == nil {
 		return // only an editor's temporary files
 	}
-	if res.Warnings != nil {
-		fmt.Fprint(opts.Log, Problems(res.Warnings))
+	warned.changed(res.Changed)
+	if fresh := warned.fresh(res.Warnings); len(fresh) > 0 {
+		fmt.Fprint(opts.Log, fresh.Full())
 	}
 	stamp := fmt.Sprintf("%s %s:", start.Format(time.TimeOnly), Summary(res.Changed))
 	articles := 0

@@ -26,10 +26,12 @@ func WatchBuild(ctx context.Context, opts build.Options, root string, stdout, st
 		return err
 	}
 	fmt.Fprintf(stdout, "watching %s for changes (Ctrl-C to stop)\n", root)
+	warned := newTold(root)
 	return w.Run(ctx, func(paths []string) {
 		start := now()
+		warned.changed(paths)
 		if slices.ContainsFunc(paths, func(p string) bool { return strings.HasPrefix(p, "seeds/") }) {
-			reconvert(root, stderr)
+			reconvert(root, stderr, warned)
 		}
 		opts.Publish.Now = start // a scheduled story goes out at the first build after its time
 		res, err := build.Build(opts)
@@ -42,11 +44,12 @@ func WatchBuild(ctx context.Context, opts build.Options, root string, stdout, st
 	})
 }
 
-// reconvert converts changed seeds, never overwriting edited content.
-func reconvert(root string, stderr io.Writer) {
+// reconvert converts changed seeds, never overwriting edited content. A
+// warning printed before about a file unchanged since is not printed again.
+func reconvert(root string, stderr io.Writer, warned *told) {
 	rep, err := convert.Run(convert.Options{Source: root})
 	if rep != nil {
-		fmt.Fprint(stderr, rep.Warnings.Full())
+		fmt.Fprint(stderr, warned.fresh(rep.Warnings.Err()).Full())
 	}
 	if err != nil {
 		fmt.Fprint(stderr, Problems(diag.InDir(root, err)))

@@ -1,0 +1,59 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/t4k3news/digest/internal/convert"
+	"github.com/t4k3news/digest/internal/live"
+)
+
+// TestWarningsOnce changes a seed again and again under serve while a
+// content file edited by hand keeps its seed's warning: the warning is
+// printed at the first change, not at the next, and again once its file
+// changes.
+func TestWarningsOnce(t *testing.T) {
+	root := t.TempDir()
+	if err := os.CopyFS(filepath.Join(root, "templates"), os.DirFS("../../templates")); err != nil {
+		t.Fatal(err)
+	}
+	seed := "T4K3.news\n%s\nA dek that says something.\n\nA lede.\nAn alternative headline\nThe first body paragraph about NATO.\n"
+	for name, title := range map[string]string{"a": "Peace needs teeth", "b": "Talks go on"} {
+		renameSave(t, filepath.Join(root, "seeds", name+".txt"), strings.Replace(seed, "%s", title, 1))
+	}
+	if _, err := convert.Run(convert.Options{Source: root}); err != nil {
+		t.Fatal(err)
+	}
+	edited := filepath.Join(root, "content/peace-needs-teeth.md")
+	replaceIn(t, edited, "description: ", "description: Edited by hand; ")
+	e := live.New(live.Options{Root: root, Now: time.Now})
+	if err := e.Load(); err != nil {
+		t.Fatal(err)
+	}
+	srv := New(e, "/", "127.0.0.1")
+	var log strings.Builder
+	opts, warned := Options{Root: root, Log: &log, Now: time.Now}, newTold(root)
+	const warning = "peace-needs-teeth.md: edited by hand; not converted again"
+	change := func(n int) {
+		t.Helper()
+		replaceIn(t, filepath.Join(root, "seeds/b.txt"), "The first body", strings.Repeat("More. ", n)+"The first body")
+		rebuild(e, srv, []string{"seeds/b.txt"}, opts, warned)
+	}
+	change(1)
+	if got := strings.Count(log.String(), warning); got != 1 {
+		t.Fatalf("after the first change, the warning is printed %d times, want 1:\n%s", got, log.String())
+	}
+	change(2)
+	if got := strings.Count(log.String(), warning); got != 1 {
+		t.Errorf("after a second change of another seed, the warning is printed %d times, want 1:\n%s", got, log.String())
+	}
+	replaceIn(t, edited, "description: ", "description: Edited again; ")
+	rebuild(e, srv, []string{"content/peace-needs-teeth.md"}, opts, warned)
+	change(3)
+	if got := strings.Count(log.String(), warning); got != 2 {
+		t.Errorf("after its file changed, the warning is printed %d times in all, want 2:\n%s", got, log.String())
+	}
+}
