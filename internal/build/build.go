@@ -72,7 +72,7 @@ func Build(opts Options) (Result, error) {
 		return Result{}, err
 	}
 	pub := opts.Publish
-	pub.Zone = in.Config.Location()
+	pub.Zone, pub.Config = in.Config.Location(), in.Config
 	m, err := Model(in, pub)
 	if err != nil {
 		return Result{}, err

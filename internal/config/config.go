@@ -1,7 +1,8 @@
 // Package config is the site config: the file digest.yaml at the site's root
 // that names the publication and says where it is published (title,
 // description, base URL, language, author and publisher, custom domain,
-// feed length, share images, the vocabulary of subjects, pagination). It
+// feed length, share images, the vocabulary of subjects, pagination, the
+// editor's topics and menu). It
 // is read with the same strict, line-numbered YAML
 // decoding as the front matter, so an unknown key is an error naming the
 // file and line. Command-line flags override it.
@@ -67,11 +68,21 @@ type Config struct {
 	// Pagination says how many stories a listing page shows, under Hugo's
 	// name for it.
 	Pagination Pagination `yaml:"pagination"`
+	// Topics are an editor's titles and descriptions of topics, and the
+	// spellings merged into each.
+	Topics []Topic `yaml:"topics"`
+	// Menu is the masthead's navigation; without it, the masthead shows
+	// the topics with the most stories.
+	Menu []MenuItem `yaml:"menu"`
 
 	// Path is the file the config was read from, or "" for the defaults.
 	Path string `yaml:"-"`
 	// location is TimeZone loaded.
 	location *time.Location
+	// topics are Topics by the slug of their names, and topicSlugs map
+	// the slug of each name and alias to its topic's slug.
+	topics     map[string]*Topic
+	topicSlugs map[string]string
 }
 
 // Author is a byline as the site presents it.
@@ -218,6 +229,11 @@ func (c *Config) check(data []byte) error {
 	if n := c.Pagination.PagerSize; n < 1 || n > 1000 {
 		bad("pagination", "pagerSize: want 1 to 1000, got %d", n)
 	}
+	badAt := func(line int, key, format string, args ...any) {
+		errs.Add(c.Path, line, "%s: "+format, append([]any{key}, args...)...)
+	}
+	c.checkTopics(data, badAt)
+	c.checkMenu(data, badAt)
 	return errs.Err()
 }
 

@@ -34,6 +34,16 @@ func TestParse(t *testing.T) {
 		{"unknown colour", "colors:\n  link: \"#0b4f9c\"\n", `digest.yaml:2: unknown key "colors.link"`},
 		{"pager size", "pagination:\n  pagerSize: 0\n", `digest.yaml:1: pagination: pagerSize: want 1 to 1000, got 0`},
 		{"pager key", "pagination:\n  paginate: 5\n", `digest.yaml:2: unknown key "pagination.paginate"`},
+		{"topics", "topics:\n  - name: Bank of England\n    title: The Bank\n    description: Rates.\n    aliases: [BoE, Bank Of England]\n  - name: NATO\n", ""},
+		{"topic without name", "title: T\ntopics:\n  - name: NATO\n  - title: X\n", `digest.yaml:4: topics: topic 2 has no name`},
+		{"topic spelled twice", "topics:\n  - name: NATO\n  - name: EU\n    aliases: [nato]\n", `digest.yaml:3: topics: "EU": "nato" is also a spelling of topic "NATO"`},
+		{"topic key", "topics:\n  - name: NATO\n    alias: [x]\n", `digest.yaml:3: unknown key "topics[1].alias"`},
+		{"menu", "menu:\n  - label: Archive\n    url: archive/\n  - label: NATO\n    topic: NATO\n  - label: About\n    url: https://t4k3.news/about\n", ""},
+		{"menu both", "menu:\n  - label: A\n    url: archive/\n  - label: B\n    url: x/\n    topic: NATO\n", `digest.yaml:4: menu: "B": give a url or a topic, not both or neither`},
+		{"menu neither", "menu:\n  - label: A\n", `digest.yaml:2: menu: "A": give a url or a topic, not both or neither`},
+		{"menu label", "menu:\n  - url: archive/\n", `digest.yaml:2: menu: item 1 has no label`},
+		{"menu url", "menu:\n  - label: A\n    url: javascript:alert(1)\n", `digest.yaml:2: menu: "A": url "javascript:alert(1)" is neither an http(s) URL nor a path of the site such as "archive/"`},
+		{"menu up", "menu:\n  - label: A\n    url: ../x/\n", `digest.yaml:2: menu: "A": url "../x/" is neither an http(s) URL nor a path of the site such as "archive/"`},
 		{"two", "language: x\nfeedLength: -1\n", `digest.yaml:1: language: "x" is not a language tag such as "en" (and 1 more)`},
 	}
 	for _, tt := range tests {
@@ -118,5 +128,29 @@ func TestSubjects(t *testing.T) {
 	want := `digest.yaml:2: subjects: 2 subjects have no cues; only the fallback may have none (and 2 more)`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %s", err, want)
+	}
+}
+
+func TestTopics(t *testing.T) {
+	c, err := Parse("digest.yaml", []byte("topics:\n  - name: Bank of England\n    title: The Bank\n    aliases: [BoE, Bank Of England]\n  - name: NATO\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tag, want := range map[string]string{"BoE": "bank-of-england", "Bank of England": "bank-of-england", "NATO": "nato", "EU": "eu"} {
+		if got := c.TopicSlug(tag); got != want {
+			t.Errorf("TopicSlug(%q) = %q, want %q", tag, got, want)
+		}
+	}
+	if to := c.TopicOf("bank-of-england"); to == nil || to.Label() != "The Bank" {
+		t.Errorf("TopicOf(bank-of-england) = %+v, want the Bank", to)
+	}
+	if to := c.TopicOf("nato"); to == nil || to.Label() != "NATO" {
+		t.Errorf("TopicOf(nato) = %+v, want NATO by its name", to)
+	}
+	if got := c.TopicAliases(); len(got) != 1 || got["boe"] != "bank-of-england" {
+		t.Errorf("TopicAliases() = %v, want boe → bank-of-england", got)
+	}
+	if Default().TopicSlug("BoE") != "boe" || Default().TopicOf("boe") != nil {
+		t.Error("the default config merges topics")
 	}
 }

@@ -102,7 +102,10 @@ func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) e
 func channels(c *config.Config, s *site.Site, full, briefs map[*site.Article]*item) []*channel {
 	chs := []*channel{newChannel(c, s, c.Title, c.Description, "", s.Articles, full)}
 	for _, t := range s.Topics {
-		desc := fmt.Sprintf("Stories on %s from %s.", t.Name, c.Title)
+		desc := t.Description
+		if desc == "" {
+			desc = fmt.Sprintf("Stories on %s from %s.", t.Name, c.Title)
+		}
 		chs = append(chs, newChannel(c, s, t.Name+" · "+c.Title, desc, t.Path, t.Articles, briefs))
 	}
 	return chs

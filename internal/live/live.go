@@ -106,7 +106,7 @@ func (e *Engine) Load() error {
 		return err
 	}
 	pub := e.publish()
-	pub.Zone = in.Config.Location()
+	pub.Zone, pub.Config = in.Config.Location(), in.Config
 	model, err := pub.NewLive(in.Docs, in.Routes)
 	if err != nil {
 		return err

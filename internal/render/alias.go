@@ -16,23 +16,29 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>{{.Title}}</title>
-<meta name="description" content="This story has moved to {{.Permalink}}">
+<meta name="description" content="This {{.What}} has moved to {{.Permalink}}">
 <link rel="canonical" href="{{.Permalink}}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={{.Permalink}}">
 </head>
 <body>
-<p>This story has moved: <a href="{{.URL}}">{{.Title}}</a></p>
+<p>This {{.What}} has moved: <a href="{{.URL}}">{{.Title}}</a></p>
 </body>
 </html>
 `))
 
-// Alias renders the redirect page of al.
+// Alias renders the redirect page of al, to a story or a topic.
 func (r *Renderer) Alias(al *site.Alias) ([]byte, error) {
+	type data struct{ Lang, What, Title, URL, Permalink string }
+	d := data{Lang: r.config().Language}
+	if t := al.Topic; t != nil {
+		d.What, d.Title, d.URL, d.Permalink = "topic", t.Name, t.URL, t.Permalink
+	} else {
+		a := al.Article
+		d.What, d.Title, d.URL, d.Permalink = "story", a.Meta.Title, a.URL, a.Permalink
+	}
 	var b bytes.Buffer
-	err := aliasPage.Execute(&b, struct{ Lang, Title, URL, Permalink string }{
-		r.config().Language, al.Article.Meta.Title, al.Article.URL, al.Article.Permalink,
-	})
+	err := aliasPage.Execute(&b, d)
 	return b.Bytes(), err
 }
 

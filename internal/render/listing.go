@@ -30,7 +30,10 @@ func pageTitle(name string, p *site.ListPage) string {
 // numbered page, topics/<slug>/page/N/.
 func (r *Renderer) TopicPage(s *site.Site, t *site.Topic, p *site.ListPage) ([]byte, error) {
 	c := r.config()
-	desc := fmt.Sprintf("Stories on %s from %s.", t.Name, c.Title)
+	desc := t.Description
+	if desc == "" {
+		desc = fmt.Sprintf("Stories on %s from %s.", t.Name, c.Title)
+	}
 	pg := r.newPage(s, p.Path, pageTitle(t.Name, p), desc)
 	pg.Topic, pg.List = t, p
 	pg.Feeds = append(feedLinks(s, t.Path, t.Name+" · "+c.Title), pg.Feeds...)

@@ -12,12 +12,16 @@ import (
 
 // Alias is an old address of an article (front matter "aliases", Hugo's
 // name), kept so that links to a renamed story still lead to it: its page
-// redirects there.
+// redirects there. It is also the address a spelling of a topic had before
+// the site config merged it into another: its page redirects to the topic.
 type Alias struct {
 	// Path is the alias's site-relative URL path, "news/old-slug/";
 	// URL and Permalink are as for [Article].
 	Path, URL, Permalink string
-	Article              *Article
+	// Article is the story it leads to, or nil for a topic's.
+	Article *Article
+	// Topic is the topic it leads to, or nil for a story's.
+	Topic *Topic
 }
 
 // origin is the site-relative path a story was first published at: its

@@ -49,6 +49,8 @@ func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, er
 	for _, t := range s.Topics {
 		l.topics[t.Slug] = t
 	}
+	s.setAliases(s.stories, l.topics)
+	s.makeMenu(l.topics)
 	for _, a := range s.Articles {
 		l.byPath[a.Doc.Path] = a
 	}
@@ -114,7 +116,9 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	l.sortTopics()
 	l.s.arrange()
 	l.s.addAuthors()
-	l.s.Aliases = aliases
+	l.s.stories = aliases
+	l.s.setAliases(aliases, l.topics)
+	l.s.makeMenu(l.topics)
 	l.s.paginate()
 	return nil
 }
@@ -220,7 +224,7 @@ func (l *Live) insert(a *Article) {
 	l.s.bySlug[a.Meta.Slug] = a
 	l.s.Articles = insertArticle(l.s.Articles, a)
 	for _, tag := range a.Meta.Topics() {
-		t := l.topics[route.TopicSlug(tag)]
+		t := l.topics[l.s.topicSlug(tag)]
 		if t == nil {
 			t = l.s.newTopic(tag)
 			l.topics[t.Slug] = t
@@ -234,15 +238,19 @@ func (l *Live) insert(a *Article) {
 	l.index(a)
 }
 
-// renameTopic names t by the tag of its newest article, as New does, and
-// forgets a topic left without articles.
+// renameTopic names t by the tag of its newest article, as New does,
+// unless the site config names it, and forgets a topic left without
+// articles.
 func (l *Live) renameTopic(t *Topic) {
 	if len(t.Articles) == 0 {
 		delete(l.topics, t.Slug)
 		return
 	}
+	if l.s.describe(t) {
+		return
+	}
 	for _, tag := range t.Articles[0].Meta.Topics() {
-		if route.TopicSlug(tag) == t.Slug {
+		if l.s.topicSlug(tag) == t.Slug {
 			t.Name = tag
 			return
 		}

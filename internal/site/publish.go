@@ -3,6 +3,7 @@ package site
 import (
 	"time"
 
+	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/route"
 )
@@ -24,6 +25,9 @@ type Publish struct {
 	// Zone is the time zone the site's pages show times in (the config's
 	// timeZone), or nil to show each as written.
 	Zone *time.Location
+	// Config is the site config, for its topics (titles, descriptions,
+	// merged spellings) and menu; nil for none.
+	Config *config.Config
 }
 
 // PublishDate is when the story of m goes out: its publishDate, else its

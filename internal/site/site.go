@@ -33,8 +33,12 @@ type Site struct {
 	// Front is Articles in the front page's order: the stories an editor
 	// leads with (weight, lowest first, then pinned) before the others.
 	Front []*Article
-	// Aliases are the old addresses of the articles, by output file.
+	// Aliases are the old addresses of the articles, and of topics whose
+	// spellings the site config merges, by output file.
 	Aliases []*Alias
+	// Menu is the masthead's navigation from the site config, or nil for
+	// none: the masthead then shows Featured.
+	Menu []MenuLink
 	// Withdrawn are the stories withdrawn for good (front matter
 	// "withdrawn"), by path: in no listing, feed, sitemap or index, their
 	// pages say only that they were withdrawn. They keep their slugs.
@@ -56,6 +60,7 @@ type Site struct {
 
 	bySlug    map[string]*Article
 	withdrawn map[string]*Article // Withdrawn by slug
+	stories   []*Alias            // the articles' aliases, by output file
 	authors   map[string]*Author  // Authors by slug
 	pub       Publish             // which stories are in
 }
@@ -141,11 +146,15 @@ type Related struct {
 	Article *Article
 }
 
-// Topic is a topic page: every article carrying a tag with its slug.
+// Topic is a topic page: every article carrying a tag with its slug, or
+// a spelling that the site config merges into it.
 type Topic struct {
-	// Name is the tag as written in the newest article that carries it.
+	// Name is the title the site config gives the topic, else the tag as
+	// written in the newest article that carries it.
 	Name string
 	Slug string
+	// Description is what the site config says the topic covers, or "".
+	Description string
 	// Path, URL and Permalink are as for [Article].
 	Path, URL, Permalink string
 	// Articles are the topic's articles, newest first.
@@ -198,7 +207,7 @@ func (s *Site) addArticles(docs []*content.Document) error {
 	// link to it breaks.
 	aliases, err := s.makeAliases(slices.Concat(s.Articles, s.Withdrawn), func(slug string) bool { return s.bySlug[slug] != nil || s.withdrawn[slug] != nil })
 	errs.Append("", err)
-	s.Aliases = aliases
+	s.stories = aliases
 	return errs.Err()
 }
 
@@ -320,7 +329,7 @@ func (s *Site) addTopics() {
 // topic returns the topic of tag in bySlug, adding a new one to bySlug and
 // s.Topics if there is none.
 func (s *Site) topic(bySlug map[string]*Topic, tag string) *Topic {
-	if t := bySlug[route.TopicSlug(tag)]; t != nil {
+	if t := bySlug[s.topicSlug(tag)]; t != nil {
 		return t
 	}
 	t := s.newTopic(tag)
@@ -330,8 +339,11 @@ func (s *Site) topic(bySlug map[string]*Topic, tag string) *Topic {
 }
 
 func (s *Site) newTopic(tag string) *Topic {
-	p := route.TopicPath(tag)
-	return &Topic{Name: tag, Slug: route.TopicSlug(tag), Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p)}
+	slug := s.topicSlug(tag)
+	p := route.TopicPath(slug)
+	t := &Topic{Name: tag, Slug: slug, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p)}
+	s.describe(t)
+	return t
 }
 
 // MaxFeatured is the number of topics in the site navigation.
