@@ -5,6 +5,13 @@
 // Prints the four category scores of each page and exits 1 when any is
 // below the minimum (95, or --min N).
 //
+// The performance score is timed, so it varies from run to run with the
+// machine's load (Lighthouse's own guidance on variability: run it several
+// times and take the median). A page whose performance is below the minimum
+// is run twice more and judged by the median of the three runs; every run's
+// score is printed. The other three categories are not timed and are judged
+// on the first run.
+//
 //   node lighthouse.mjs [--min N] [--json DIR]
 //
 // Chromium is Debian's, at CHROME_PATH (default /usr/bin/chromium), started
@@ -85,8 +92,22 @@ try {
   console.log(["page".padEnd(60), ...categories.map((c) => c.padStart(15))].join(""));
   const all = [...pages.map((p) => [p, base, p]), ...bigPages.map((p) => [`${bigCount} articles: ${p}`, bigBase, p])];
   for (const [name, root, p] of all) {
-    const { lhr } = await lighthouse(new URL(p.slice(1), root).href, { port: chrome.port, onlyCategories: categories, logLevel: "error" });
-    const scores = categories.map((c) => Math.round(lhr.categories[c].score * 100));
+    const url = new URL(p.slice(1), root).href;
+    const audit = async () => (await lighthouse(url, { port: chrome.port, onlyCategories: categories, logLevel: "error" })).lhr;
+    const score = (lhr, c) => Math.round(lhr.categories[c].score * 100);
+    let lhr = await audit();
+    const scores = categories.map((c) => score(lhr, c));
+    if (scores[0] < min) {
+      const runs = [{ lhr, s: scores[0] }];
+      for (let i = 0; i < 2; i++) {
+        const again = await audit();
+        runs.push({ lhr: again, s: score(again, "performance") });
+      }
+      console.log(`  performance of ${name.trim()} over three runs: ${runs.map((r) => r.s).join(", ")}; judged by the median`);
+      runs.sort((a, b) => a.s - b.s);
+      scores[0] = runs[1].s;
+      if (scores[0] < min) lhr = runs[1].lhr;
+    }
     console.log([name.padEnd(60), ...scores.map((s) => String(s).padStart(15))].join(""));
     for (const [i, s] of scores.entries()) {
       if (s < min) {
