@@ -16,6 +16,9 @@ type layout struct {
 	staging string // /x/.public.staging: the next site is built here
 	swap    string // /x/.public.swap: the old site during a fallback swap
 	lock    string // /x/.public.lock: flock'ed by the build in progress
+	// manifest is what the last build recorded about its site (see
+	// ReadManifest).
+	manifest string // /x/.public.manifest
 }
 
 func newLayout(dest string) (layout, error) {
@@ -31,7 +34,7 @@ func newLayout(dest string) (layout, error) {
 		return layout{}, fmt.Errorf("output: %w", err)
 	}
 	hidden := func(suffix string) string { return filepath.Join(dir, "."+base+suffix) }
-	return layout{dest: abs, staging: hidden(".staging"), swap: hidden(".swap"), lock: hidden(".lock")}, nil
+	return layout{dest: abs, staging: hidden(".staging"), swap: hidden(".swap"), lock: hidden(".lock"), manifest: hidden(".manifest")}, nil
 }
 
 // inDest and inStaging turn a slash path of the site into a path in a tree.

@@ -29,6 +29,7 @@ func (w *Writer) place(rel string, src source) error {
 	}
 	if fi != nil {
 		w.unchanged.Add(1)
+		w.paths.setID(rel, fi)
 		return w.link(old, fi, stage)
 	}
 	w.written.Add(1)
@@ -39,9 +40,19 @@ func (w *Writer) place(rel string, src source) error {
 	// hard link, so it is replaced by a new file, never written into.
 	err = w.writeNew(stage, src)
 	if errors.Is(err, fs.ErrExist) {
-		return w.replace(stage, func(tmp string) error { return w.writeNew(tmp, src) })
+		err = w.replace(stage, func(tmp string) error { return w.writeNew(tmp, src) })
+	} else {
+		err = wrap(err)
 	}
-	return wrap(err)
+	if err != nil {
+		return err
+	}
+	fi, err = os.Lstat(stage)
+	if err != nil {
+		return wrap(err)
+	}
+	w.paths.setID(rel, fi)
+	return nil
 }
 
 // unchangedFile returns the destination's file for rel and its info if it

@@ -16,11 +16,25 @@ type registry struct {
 	mu    sync.Mutex
 	files map[string]bool
 	dirs  map[string]bool
+	ids   map[string]FileID // of the files placed so far
 }
 
 func (r *registry) init() {
 	r.files = make(map[string]bool)
 	r.dirs = make(map[string]bool)
+	r.ids = make(map[string]FileID)
+}
+
+// setID records the ID of the file rel, placed in the staging tree as fi
+// describes it.
+func (r *registry) setID(rel string, fi fs.FileInfo) {
+	id, ok := idOf(fi)
+	if !ok {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.ids[rel] = id
 }
 
 // add records the file rel and its parent directories.
