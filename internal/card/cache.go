@@ -85,6 +85,20 @@ func (c *Cache) PNG(s Spec) ([]byte, error) {
 	return data, nil
 }
 
+// Kept counts the card of s as taken from the cache, and keeps it there,
+// when a build keeps the card that its last build wrote without asking
+// the cache for it.
+func (c *Cache) Kept(s Spec) {
+	if c == nil {
+		return
+	}
+	key := s.Key()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.used[key] = true
+	c.stats.Cached++
+}
+
 // keep writes the file under a temporary name and renames it, so that a
 // build running beside this one never reads half a card.
 func (c *Cache) keep(name string, data []byte) {

@@ -86,6 +86,14 @@ type Entry struct {
 	// Render makes the entry's files and passes each to emit, in the
 	// order of Paths when it names them.
 	Render func(emit Emit) error
+	// Key, when set, returns what stands for everything the entry's bytes
+	// depend on besides the program, in place of its Reads: a share
+	// image's is the key of what the card shows. Two entries with the same
+	// Key make the same bytes.
+	Key func() string
+	// Kept, when set, is called in place of Render when a build keeps the
+	// entry's files from the last build (see [BuildKeep]).
+	Kept func()
 }
 
 // Reads is what an entry reads: parts of the whole model, and the one

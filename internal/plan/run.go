@@ -2,6 +2,7 @@ package plan
 
 import (
 	"runtime"
+	"sync"
 	"sync/atomic"
 
 	"github.com/t4k3news/digest/internal/parallel"
@@ -13,7 +14,23 @@ import (
 // left reads the templates, the fragments shared by the pages are dropped
 // (see [render.Renderer.Drop]): the feeds, made after the pages, need the
 // memory. The error is the first in the order of [List].
-func Build(m *Model, emit Emit) error {
+func Build(m *Model, emit Emit) error { return BuildKeep(m, emit, nil) }
+
+// A Keeper keeps the files that entries made in the last build, where it
+// can prove them unchanged, and hears which files each entry it did not
+// keep made, to know them in the next build. Its methods may be called
+// concurrently.
+type Keeper interface {
+	// Keep keeps the files of e from the last build, if they are
+	// unchanged, and reports whether it did.
+	Keep(e Entry) (bool, error)
+	// Made says that e, rendered, made files (its Paths, when it names them).
+	Made(e Entry, files []string)
+}
+
+// BuildKeep is Build, except that an entry that keep keeps is not
+// rendered; a nil keep keeps none.
+func BuildKeep(m *Model, emit Emit, keep Keeper) error {
 	last := -1
 	for i, k := range kinds {
 		if k.Reads&Templates != 0 {
@@ -21,7 +38,7 @@ func Build(m *Model, emit Emit) error {
 		}
 	}
 	for i, k := range kinds {
-		if err := Render(k.Entries(m), emit); err != nil {
+		if err := renderKeep(k.Entries(m), emit, keep); err != nil {
 			return err
 		}
 		if i == last {
@@ -37,14 +54,16 @@ func Build(m *Model, emit Emit) error {
 // entry in the order given is returned: entries are started in that order
 // and every entry started is finished, so the error is the same from run
 // to run.
-func Render(entries []Entry, emit Emit) error {
+func Render(entries []Entry, emit Emit) error { return renderKeep(entries, emit, nil) }
+
+func renderKeep(entries []Entry, emit Emit, keep Keeper) error {
 	errs := make([]error, len(entries))
 	var failed atomic.Bool
 	parallel.For(len(entries), runtime.GOMAXPROCS(0), func(i int) {
 		if failed.Load() {
 			return
 		}
-		if errs[i] = entries[i].Render(emit); errs[i] != nil {
+		if errs[i] = entries[i].make(emit, keep); errs[i] != nil {
 			failed.Store(true)
 		}
 	})
@@ -53,5 +72,35 @@ func Render(entries []Entry, emit Emit) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// make renders e, unless keep keeps its files.
+func (e Entry) make(emit Emit, keep Keeper) error {
+	if keep == nil {
+		return e.Render(emit)
+	}
+	kept, err := keep.Keep(e)
+	if err != nil || kept {
+		if kept && e.Kept != nil {
+			e.Kept()
+		}
+		return err
+	}
+	files := e.Paths
+	if files == nil {
+		var mu sync.Mutex
+		inner := emit
+		emit = func(file string, data []byte) error {
+			mu.Lock()
+			files = append(files, file)
+			mu.Unlock()
+			return inner(file, data)
+		}
+	}
+	if err := e.Render(emit); err != nil {
+		return err
+	}
+	keep.Made(e, files)
 	return nil
 }
