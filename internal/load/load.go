@@ -8,8 +8,8 @@ package load
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -130,9 +130,12 @@ func Config(fsys fs.FS, opts Options) (*config.Config, error) {
 	return &c, nil
 }
 
-// ConfigSum hashes the config as the outputs see it.
+// ConfigSum hashes the config as the outputs see it. Its exported fields
+// are all of it (the time zone is TimeZone loaded) and, unlike %#v, JSON
+// prints no pointer, so the sum is the same from one process to the next.
 func ConfigSum(c *config.Config) Sum {
-	return sha256.Sum256(fmt.Appendf(nil, "%#v", *c))
+	data, _ := json.Marshal(c) // strings, numbers and lists of them: cannot fail
+	return sha256.Sum256(data)
 }
 
 // Templates parses the templates folder of fsys.

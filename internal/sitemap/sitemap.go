@@ -195,17 +195,44 @@ func newest(articles []*site.Article) string {
 	return date(last)
 }
 
+// News returns the articles of s that the news sitemap lists at the
+// clock now: the newest, at most MaxNews, none published more than NewsAge
+// before now nor after it.
+func News(s *site.Site, now time.Time) []*site.Article {
+	var list []*site.Article
+	for _, a := range s.Articles {
+		if len(list) == MaxNews || a.Meta.Date.Before(now.Add(-NewsAge)) {
+			break // newest first: the rest are older
+		}
+		if !a.Meta.Date.After(now) {
+			list = append(list, a)
+		}
+	}
+	return list
+}
+
+// NewsChange returns a time after now before which the news sitemap of s
+// lists the same articles as at now (the first time one of its stories
+// comes of age or grows too old for it), or the zero time if none.
+func NewsChange(s *site.Site, now time.Time) time.Time {
+	var first time.Time
+	for _, a := range s.Articles {
+		t := a.Meta.Date
+		if !t.After(now) {
+			t = t.Add(NewsAge + time.Nanosecond) // the first instant it is too old
+		}
+		if t.After(now) && (first.IsZero() || t.Before(first)) {
+			first = t
+		}
+	}
+	return first
+}
+
 // news lists the newest articles with their Google News data: at most
 // MaxNews, none published more than NewsAge before now nor after it.
 func news(c *config.Config, s *site.Site, now time.Time) ([]byte, error) {
 	set := urlset{NS: NS, NewsNS: NewsNS}
-	for _, a := range s.Articles {
-		if len(set.URLs) == MaxNews || a.Meta.Date.Before(now.Add(-NewsAge)) {
-			break // newest first: the rest are older
-		}
-		if a.Meta.Date.After(now) {
-			continue
-		}
+	for _, a := range News(s, now) {
 		set.URLs = append(set.URLs, entry{Loc: a.Permalink, News: &newsNews{
 			Publication:     publication{Name: publisherName(c), Language: c.LanguageCode()},
 			PublicationDate: date(a.Meta.Date),
