@@ -42,8 +42,11 @@ type Options struct {
 type Result struct {
 	Articles, Topics int
 	output.Stats
-	Cards   card.Stats
-	Elapsed time.Duration
+	Cards card.Stats
+	// Rendered and Kept count the outputs (plan's entries) rendered, and
+	// kept from the last build without rendering them.
+	Rendered, Kept int
+	Elapsed        time.Duration
 	// Schedule is what goes out or comes down after the build's clock.
 	Schedule site.Schedule
 	// Warnings stopped nothing but are worth telling: tags past the cap,
@@ -60,19 +63,40 @@ func (r Result) String() string {
 	if n := r.Schedule.Scheduled; n > 0 {
 		s += fmt.Sprintf("; %d scheduled, the next at %s", n, r.Schedule.Next.Format(time.RFC3339))
 	}
-	return s + fmt.Sprintf("\nshare images: %d drawn, %d from the cache", r.Cards.Drawn, r.Cards.Cached)
+	s += fmt.Sprintf("\nshare images: %d drawn, %d from the cache", r.Cards.Drawn, r.Cards.Cached)
+	return s + fmt.Sprintf("\noutputs: %d rendered, %d kept from the last build", r.Rendered, r.Kept)
 }
 
 // Build builds the site. Errors in the sources are reported together (a
-// diag.List) and leave the destination as it was.
+// diag.List) and leave the destination as it was. An output that the last
+// build of the destination made from the same inputs is kept as it is,
+// unrendered, and a site whose sources did not change is not made at all
+// (see keep.go).
 func Build(opts Options) (Result, error) {
 	start := time.Now()
-	in, err := load.Load(opts.Source, load.Options{Config: opts.Config, BaseURL: opts.BaseURL})
+	cfg, err := load.Config(opts.Source, load.Options{Config: opts.Config, BaseURL: opts.BaseURL})
 	if err != nil {
 		return Result{}, err
 	}
 	pub := opts.Publish
-	pub.Zone, pub.Config = in.Config.Location(), in.Config
+	pub.Zone, pub.Config = cfg.Location(), cfg
+	last := readManifest(opts.Destination)
+	src, err := load.Hash(opts.Source)
+	if err != nil { // Load says what is wrong
+		last = nil
+	}
+	key := sourceKey(load.ConfigSum(cfg), pub, src)
+	if last != nil && last.Site == key && last.covers(pub.Now) {
+		res, same, err := unchanged(opts.Destination, last)
+		if same || err != nil {
+			res.Elapsed = time.Since(start)
+			return res, err
+		}
+	}
+	in, err := load.Load(opts.Source, load.Options{Config: cfg})
+	if err != nil {
+		return Result{}, err
+	}
 	m, err := Model(in, pub)
 	if err != nil {
 		return Result{}, err
@@ -82,7 +106,8 @@ func Build(opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := plan.Build(m, w.WriteFile); err != nil {
+	k := newKeeper(w, last, in, pub, src, m.Site)
+	if err := plan.BuildKeep(m, w.WriteFile, k); err != nil {
 		w.Abort()
 		return Result{}, err
 	}
@@ -93,8 +118,35 @@ func Build(opts Options) (Result, error) {
 	if err := m.Cards.Prune(); err != nil {
 		return Result{}, err
 	}
-	return Result{Articles: len(m.Site.Articles), Topics: len(m.Site.Topics), Stats: stats, Cards: m.Cards.Stats(), Elapsed: time.Since(start),
-		Schedule: pub.Schedule(in.Docs), Warnings: in.Warnings}, nil
+	res := Result{Articles: len(m.Site.Articles), Topics: len(m.Site.Topics), Stats: stats, Cards: m.Cards.Stats(),
+		Rendered: int(k.rendered.Load()), Kept: int(k.kept.Load()), Schedule: pub.Schedule(in.Docs), Warnings: in.Warnings}
+	// The manifest only saves the next build time: without it, that build
+	// renders every output.
+	newManifest(key, pub, m.Site, res, k.entries(w.Files())).write(opts.Destination)
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// unchanged reports whether the destination holds the site that last
+// describes, every file intact, and then returns what the build that made
+// it reported.
+func unchanged(dest string, last *manifest) (Result, bool, error) {
+	w, err := output.Begin(dest)
+	if err != nil {
+		return Result{}, false, err
+	}
+	defer w.Abort() // leaves the destination as it is
+	files := last.files()
+	same, err := w.Same(files)
+	if !same || err != nil {
+		return Result{}, false, err
+	}
+	warns := make(diag.List, len(last.Warnings))
+	for i := range last.Warnings {
+		warns[i] = &last.Warnings[i]
+	}
+	return Result{Articles: last.Articles, Topics: last.Topics, Stats: output.Stats{Unchanged: len(files)}, Kept: len(last.Entries),
+		Cards: card.Stats{Cached: last.Cards}, Schedule: last.Schedule, Warnings: warns}, true, nil
 }
 
 // Model makes the whole model of the stories pub includes (at the time

@@ -40,10 +40,46 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-// BenchmarkCards measures what the share images add to an unchanged
-// rebuild whose card cache is warm, the common case: pairs of rebuilds of
-// the same site, with the config's cards at its default and at 0, one
-// after the other so that the machine's load falls on both alike.
+// BenchmarkUnchanged measures a rebuild with no source change, which
+// keeps the whole site without rendering it, against one that renders
+// every output because its manifest is gone (and writes no file either):
+// pairs of the two, one after the other, so that the machine's load falls
+// on both alike. "ratio" is the first's time over the second's.
+//
+//	go test ./internal/build -run '^$' -bench Unchanged -benchtime 5x
+func BenchmarkUnchanged(b *testing.B) {
+	src := corpustest.Site(b, 10000, "../..")
+	dest := filepath.Join(src, "public")
+	buildOnce(b, src, dest)
+	buildOnce(b, src, dest) // both trees exist from here on
+	var tKeep, tAll, cKeep, cAll time.Duration
+	for b.Loop() {
+		t, c := time.Now(), cputime.Used()
+		if res := buildOnce(b, src, dest); res.Rendered != 0 || res.Written != 0 {
+			b.Fatalf("unchanged rebuild rendered %d outputs, wrote %d files", res.Rendered, res.Written)
+		}
+		tKeep, cKeep = tKeep+time.Since(t), cKeep+cputime.Used()-c
+		if err := os.Remove(filepath.Join(src, ".public.manifest")); err != nil {
+			b.Fatal(err)
+		}
+		t, c = time.Now(), cputime.Used()
+		if res := buildOnce(b, src, dest); res.Kept != 0 || res.Written != 0 {
+			b.Fatalf("rebuild without a manifest kept %d outputs, wrote %d files", res.Kept, res.Written)
+		}
+		tAll, cAll = tAll+time.Since(t), cAll+cputime.Used()-c
+	}
+	b.ReportMetric(tKeep.Seconds()/float64(b.N), "unchanged-s/build")
+	b.ReportMetric(tAll.Seconds()/float64(b.N), "render-all-s/build")
+	b.ReportMetric(tKeep.Seconds()/tAll.Seconds(), "wall-ratio")
+	b.ReportMetric(cKeep.Seconds()/cAll.Seconds(), "cpu-ratio")
+}
+
+// BenchmarkCards measures what the share images add to a rebuild whose
+// card cache is warm, the common case: pairs of rebuilds of the same
+// site, with the config's cards at its default and at 0, one after the
+// other so that the machine's load falls on both alike. Before each, a
+// comment is added to a template, so that every page is rendered again
+// (to the same bytes) while no card changes.
 //
 //	go test ./internal/build -run '^$' -bench Cards -benchtime 5x
 func BenchmarkCards(b *testing.B) {
@@ -61,9 +97,11 @@ func BenchmarkCards(b *testing.B) {
 	}
 	var tOn, tOff, cOn, cOff time.Duration
 	for b.Loop() {
+		touchTemplate(b, src)
 		t, c := time.Now(), cputime.Used()
 		buildWith(b, src, destOn, on, "cache-on")
 		tOn, cOn = tOn+time.Since(t), cOn+cputime.Used()-c
+		touchTemplate(b, src)
 		t, c = time.Now(), cputime.Used()
 		buildWith(b, src, destOff, &off, "cache-off")
 		tOff, cOff = tOff+time.Since(t), cOff+cputime.Used()-c
@@ -74,6 +112,22 @@ func BenchmarkCards(b *testing.B) {
 	b.ReportMetric(100*(cOn.Seconds()/cOff.Seconds()-1), "%cpu")
 }
 
+// touchTemplate adds a comment to the layout template: every page is
+// rendered again, to the same bytes.
+func touchTemplate(b *testing.B, src string) {
+	name := filepath.Join(src, "templates", "layout.html")
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	if err == nil {
+		_, err = f.WriteString("{{/* touched */}}\n")
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
 func buildWith(b *testing.B, src, dest string, c *config.Config, cache string) {
 	res, err := build.Build(build.Options{Source: os.DirFS(src), Destination: dest, Config: c, CardCache: filepath.Join(src, cache)})
 	if err != nil {
@@ -81,6 +135,9 @@ func buildWith(b *testing.B, src, dest string, c *config.Config, cache string) {
 	}
 	if res.Written != 0 && res.Cards.Cached > 0 {
 		b.Fatalf("a rebuild with a warm cache wrote %d files, drew %d cards", res.Written, res.Cards.Drawn)
+	}
+	if res.Cards.Cached > 0 && res.Rendered == 0 {
+		b.Fatal("a rebuild after a template edit rendered nothing")
 	}
 }
 
