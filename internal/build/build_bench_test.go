@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -126,6 +127,74 @@ func touchTemplate(b *testing.B, src string) {
 	if err != nil {
 		b.Fatal(err)
 	}
+}
+
+var (
+	siteDir = flag.String("site", "", "a site folder that BenchmarkSearchIndex builds instead of a generated one")
+	index   = flag.String("index", "both", "BenchmarkSearchIndex builds with the search index (on), without it (off), or both in turn")
+)
+
+// BenchmarkSearchIndex measures what the search index adds to a build
+// that renders every output: pairs of builds of a generated site of
+// 10,000 articles (or of -site DIR), with the index and without it, one
+// after the other so that the machine's load falls on both alike, each
+// over its own earlier output with its manifest removed, so that it
+// renders everything and writes nothing. With -index on or off it builds
+// one side alone, for /usr/bin/time -v to give that side's peak memory:
+//
+//	go test ./internal/build -run '^$' -bench SearchIndex -benchtime 5x
+//	go test -c -o /tmp/build.test ./internal/build
+//	/usr/bin/time -v /tmp/build.test -test.run '^$' -test.bench SearchIndex -test.benchtime 3x -index off -site DIR
+func BenchmarkSearchIndex(b *testing.B) {
+	src := *siteDir
+	if src == "" {
+		src = corpustest.Site(b, 10000, "../..")
+	}
+	sides := map[string][]bool{"both": {true, false}, "on": {true}, "off": {false}}[*index]
+	if sides == nil {
+		b.Fatalf("-index %q: want on, off or both", *index)
+	}
+	run := func(on bool) {
+		kind := "search-index"
+		if on {
+			kind = ""
+		}
+		build.LeaveOut(kind)
+		defer build.LeaveOut("")
+		dest := filepath.Join(src, "public-index-"+sideName(on))
+		if err := os.Remove(filepath.Join(src, ".public-index-"+sideName(on)+".manifest")); err != nil && !os.IsNotExist(err) {
+			b.Fatal(err)
+		}
+		if _, err := build.Build(build.Options{Source: os.DirFS(src), Destination: dest, CardCache: filepath.Join(src, ".cache", "cards")}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, on := range sides { // the trees and the card cache exist from here on
+		run(on)
+	}
+	var wall, cpu [2]time.Duration
+	for b.Loop() {
+		for i, on := range sides {
+			t, c := time.Now(), cputime.Used()
+			run(on)
+			wall[i], cpu[i] = wall[i]+time.Since(t), cpu[i]+cputime.Used()-c
+		}
+	}
+	for i, on := range sides {
+		b.ReportMetric(wall[i].Seconds()/float64(b.N), sideName(on)+"-s/build")
+		b.ReportMetric(cpu[i].Seconds()/float64(b.N), sideName(on)+"-cpu-s/build")
+	}
+	if len(sides) == 2 {
+		b.ReportMetric(100*(wall[0].Seconds()/wall[1].Seconds()-1), "%wall")
+		b.ReportMetric(100*(cpu[0].Seconds()/cpu[1].Seconds()-1), "%cpu")
+	}
+}
+
+func sideName(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
 }
 
 func buildWith(b *testing.B, src, dest string, c *config.Config, cache string) {
