@@ -153,8 +153,10 @@ func unchanged(dest string, last *manifest) (Result, bool, error) {
 // zone pub names; see site.Publish), every
 // article's sidebar included, before any output is rendered: nothing an
 // output reads changes while outputs render, so their bytes do not depend
-// on the order they are rendered in.
+// on the order they are rendered in. The images stories may name are
+// those of in.
 func Model(in *load.Inputs, pub site.Publish) (*plan.Model, error) {
+	pub.Images = load.Images(in.Static)
 	s, err := pub.New(in.Docs, in.Routes)
 	if err != nil {
 		return nil, err

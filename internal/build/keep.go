@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"sync"
@@ -177,11 +178,16 @@ func newKeeper(w *output.Writer, last *manifest, in *load.Inputs, pub site.Publi
 }
 
 // contentKey is the key of the model made from the content: of its
-// files, and of what the clock decides, which stories are published and
-// which the news sitemap lists.
+// files, of the sizes of the images stories may name (static files, read
+// into the model), and of what the clock decides, which stories are
+// published and which the news sitemap lists.
 func contentKey(files load.Sum, in *load.Inputs, pub site.Publish, s *site.Site) load.Sum {
 	h := sha256.New()
 	fmt.Fprintf(h, "%x\n", files)
+	images := load.Images(in.Static)
+	for _, name := range slices.Sorted(maps.Keys(images)) {
+		fmt.Fprintf(h, "image %s %v\n", name, images[name])
+	}
 	for _, d := range in.Docs {
 		fmt.Fprintf(h, "%s %v\n", d.Path, pub.Includes(&d.Meta))
 	}

@@ -99,6 +99,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad alias", "---\n" + ok + "aliases:\n  - news/old/\n  - ../up\n---\n", `x.md:4: front matter: aliases[2]: "../up" is not a path of the site such as "news/old-slug/"`},
 		{"alias of root", "---\n" + ok + "aliases: [/]\n---\n", `x.md:4: front matter: aliases[1]: "/" is not a path of the site such as "news/old-slug/"`},
 		{"correction without text", "---\n" + ok + "corrections:\n  - date: 2025-08-22\n---\n", `x.md:4: front matter: corrections[1]: want a date and a text`},
+		{"bad image", "---\n" + ok + "image: javascript:alert(1)\n---\n", `x.md:4: front matter: image "javascript:alert(1)" is neither an http(s) URL nor a file of the site such as "images/port.jpg"`},
+		{"image up", "---\n" + ok + "images: [a.jpg, ../b.jpg]\n---\n", `x.md:4: front matter: images[2]: "../b.jpg" is neither an http(s) URL nor a file of the site such as "images/port.jpg"`},
 		{"bad weight", "---\n" + ok + "weight: first\n---\n", `x.md:4: front matter: weight: want a whole number, got "first"`},
 		{"bad publishDate", "---\n" + ok + "publishDate: soon\n---\n", `x.md:4: front matter: publishDate: want a date such as 2025-08-21T10:00:00Z, got "soon"`},
 		{"not utf-8", "---\ntitle: T\xff\n---\n", "x.md:2: not valid UTF-8"},

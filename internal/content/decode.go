@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"net/url"
 	pathpkg "path"
 	"reflect"
 	"regexp"
@@ -101,12 +102,35 @@ func checkMeta(path string, m *Meta, line func(key string) int) error {
 			errs.Add(path, line("corrections"), "front matter: corrections[%d]: want a date and a text", i+1)
 		}
 	}
+	if m.Image != "" && !ValidImage(m.Image) {
+		errs.Add(path, line("image"), "front matter: image %q is neither an http(s) URL nor a file of the site such as %q", m.Image, "images/port.jpg")
+	}
+	for i, im := range m.Images {
+		if !ValidImage(im) {
+			errs.Add(path, line("images"), "front matter: images[%d]: %q is neither an http(s) URL nor a file of the site such as %q", i+1, im, "images/port.jpg")
+		}
+	}
+	switch {
+	case m.Image != "":
+		m.imageLine = line("image")
+	case len(m.Images) > 0:
+		m.imageLine = line("images")
+	}
 	if m.Slug == "" {
 		// A story written by hand needs no slug: it gets its title's, as
 		// convert and digest new make it, or else its file name's.
 		m.Slug = route.Slug(m.Title, route.Slug(strings.TrimSuffix(pathpkg.Base(path), ".md"), ""))
 	}
 	return errs.Err()
+}
+
+// ValidImage reports whether an image is an http(s) URL with a host, or a
+// path of the site as ValidAlias has it, without a trailing "/".
+func ValidImage(image string) bool {
+	if u, err := url.Parse(image); err == nil && u.Scheme != "" {
+		return (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+	}
+	return ValidAlias(image) && !strings.HasSuffix(image, "/")
 }
 
 // validAliasPart matches one segment of an alias path.

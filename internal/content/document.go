@@ -9,7 +9,8 @@
 // messages are the library's either way. Both ways end in the same checks.
 //
 // Where a key has a meaning in Hugo (title, date, description, summary, tags,
-// slug, draft, publishDate, expiryDate, lastmod, aliases, weight, authors),
+// slug, draft, publishDate, expiryDate, lastmod, aliases, weight, authors,
+// images),
 // it has Hugo's name and type, so content stays portable.
 package content
 
@@ -60,7 +61,14 @@ type Meta struct {
 	Withdrawn string `yaml:"withdrawn,omitempty"`
 	// Corrections are the notes shown at the end of a corrected story.
 	Corrections []Correction `yaml:"corrections,omitempty"`
-	Author      string       `yaml:"author,omitempty"`
+	// Image is the story's lead image: an https:// URL, or the name of a
+	// file under static/ or content/ ("images/port.jpg"). Images is Hugo's
+	// list of a page's images; without Image, its first leads. ImageAlt
+	// says what the lead image shows, for readers who cannot see it.
+	Image    string   `yaml:"image,omitempty"`
+	Images   []string `yaml:"images,omitempty"`
+	ImageAlt string   `yaml:"imageAlt,omitempty"`
+	Author   string   `yaml:"author,omitempty"`
 	// Authors are the story's bylines, as in Hugo; Author is one more.
 	Authors []string `yaml:"authors,omitempty"`
 	Source  string   `yaml:"source,omitempty"`
@@ -75,7 +83,21 @@ type Meta struct {
 	Closing    string     `yaml:"closing,omitempty"`
 	Related    []string   `yaml:"related,omitempty"`
 	Seed       string     `yaml:"seed,omitempty"`
+
+	imageLine int // the file line of image or images, for errors about it
 }
+
+// LeadImage is the story's lead image, Image or else the first of Images,
+// or "".
+func (m *Meta) LeadImage() string {
+	if m.Image == "" && len(m.Images) > 0 {
+		return m.Images[0]
+	}
+	return m.Image
+}
+
+// ImageLine is the line of the content file that names the lead image.
+func (m *Meta) ImageLine() int { return m.imageLine }
 
 // Topics are the story's categories, then its tags: what its topic pages
 // are made from.

@@ -75,7 +75,8 @@ func encodeSimple(b *bytes.Buffer, m *Meta) bool {
 // and convert never writes but for aliases; the library writes those.
 func (m *Meta) deskKeys() bool {
 	return !m.PublishDate.IsZero() || !m.ExpiryDate.IsZero() || m.Weight != 0 || m.Pinned ||
-		m.Withdrawn != "" || len(m.Corrections) > 0 || len(m.Authors) > 0
+		m.Withdrawn != "" || len(m.Corrections) > 0 || len(m.Authors) > 0 ||
+		m.Image != "" || len(m.Images) > 0 || m.ImageAlt != ""
 }
 
 // simpleTexts reports whether every text of m that is written is one that

@@ -102,6 +102,7 @@ func keepDesk(m, from *content.Meta) {
 	m.Draft, m.PublishDate, m.ExpiryDate = from.Draft, from.PublishDate, from.ExpiryDate
 	m.Aliases, m.Weight, m.Pinned, m.Withdrawn = from.Aliases, from.Weight, from.Pinned, from.Withdrawn
 	m.Lastmod, m.Corrections, m.Authors = from.Lastmod, from.Corrections, from.Authors
+	m.Image, m.Images, m.ImageAlt = from.Image, from.Images, from.ImageAlt
 }
 
 // add records doc, a content file.

@@ -91,10 +91,20 @@ func Article(c *config.Config, s *site.Site, a *site.Article) NewsArticle {
 		Context: Context, Type: "NewsArticle",
 		Headline: a.Meta.Title, AlternativeHeadline: a.Meta.Headline,
 		DatePublished: Date(a.Date()), DateModified: Date(Modified(a)),
-		Image:     []string{s.Routes.Abs(card.ForArticle(c, a).File)},
+		Image:     images(c, s, a),
 		Author:    []Agent{author(c, s, a)},
 		Publisher: publisher(c, s),
 	}
+}
+
+// images are the article's own images, its lead image first, then its
+// share card.
+func images(c *config.Config, s *site.Site, a *site.Article) []string {
+	var out []string
+	for _, im := range a.Images {
+		out = append(out, im.Permalink)
+	}
+	return append(out, s.Routes.Abs(card.ForArticle(c, a).File))
 }
 
 // Front returns the WebSite and the ItemList of the stories the front page

@@ -15,6 +15,7 @@ import (
 	"github.com/t4k3news/digest/internal/convert"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/load"
+	"github.com/t4k3news/digest/internal/picture"
 	"github.com/t4k3news/digest/internal/render"
 )
 
@@ -58,6 +59,10 @@ func (e *Engine) Apply(paths []string) (Result, error) {
 		top, _, _ := strings.Cut(p, "/")
 		res.StyleOnly = res.StyleOnly && top == load.StaticDir && (path.Ext(p) == ".css" || e.transient(p))
 		switch {
+		case load.IsImage(p) || top == load.ContentDir && e.holdsImages(p):
+			// Stories name images, and each has its size in the model:
+			// read the site again, as for a change of the config.
+			cfg = true
 		case top == load.ContentDir:
 			res.Reread += e.readContent(p)
 		case top == load.TemplatesDir:
@@ -99,6 +104,10 @@ func (e *Engine) relevant(paths []string) []string {
 			_, served := e.static[strings.TrimPrefix(p, load.StaticDir+"/")]
 			return !served && !isFolderOf(strings.TrimPrefix(p, load.StaticDir+"/"), e.static)
 		case load.ContentDir:
+			if picture.Is(p) {
+				_, served := e.static[strings.TrimPrefix(p, load.ContentDir+"/")]
+				return !served
+			}
 			_, read := e.sums[p]
 			return !read && e.docs[p] == nil && e.bad[p] == nil && !isFolderOf(p, e.docs)
 		}
@@ -114,6 +123,22 @@ func isFolderOf[V any](p string, files map[string]V) bool {
 		}
 	}
 	return false
+}
+
+// holdsImages reports whether the path of the site's root is a folder
+// with images in it, or was one with images served.
+func (e *Engine) holdsImages(dir string) bool {
+	found := false
+	fs.WalkDir(e.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && picture.Is(p) {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return found || isFolderOf(strings.TrimPrefix(dir, load.ContentDir+"/"), e.static)
 }
 
 // transient reports whether the static path p is an editor's temporary

@@ -106,7 +106,7 @@ func (e *Engine) Load() error {
 		return err
 	}
 	pub := e.publish()
-	pub.Zone, pub.Config = in.Config.Location(), in.Config
+	pub.Zone, pub.Config, pub.Images = in.Config.Location(), in.Config, load.Images(in.Static)
 	model, err := pub.NewLive(in.Docs, in.Routes)
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@ import (
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
+	"github.com/t4k3news/digest/internal/picture"
 	"github.com/t4k3news/digest/internal/render"
 	"github.com/t4k3news/digest/internal/route"
 )
@@ -93,6 +94,11 @@ func Load(fsys fs.FS, opts Options) (*Inputs, error) {
 	}
 	docs, loadErr := content.Load(fsys, ContentDir)
 	warns = append(warns, content.CapTags(docs, cfg.Limits.TagsPerArticle)...)
+	for _, d := range docs {
+		if im := d.Meta.LeadImage(); im != "" && strings.TrimSpace(d.Meta.ImageAlt) == "" {
+			warns.Add(d.Path, d.Meta.ImageLine(), "image %q has no imageAlt: say what it shows, for readers who cannot see it", im)
+		}
+	}
 	r, tmplErr := Templates(fsys)
 	var errs diag.List
 	errs.Append(ContentDir, loadErr)
@@ -143,31 +149,64 @@ func Templates(fsys fs.FS) (*render.Renderer, error) {
 	return render.New(fsys, TemplatesDir)
 }
 
-// ReadStatic reads every file of the static folder, sorted by name. A
-// site without one has no static files. A file that cannot be read (a
-// link out of the site's folder, when fsys is a sourcefs.FS) is an error
-// naming it.
+// ReadStatic reads every file of the static folder, and every image of the
+// content folder (a story's image may sit beside it), sorted by name: each
+// is copied to the output as it is, at its path below its folder. A site
+// without them has no static files. A file that cannot be read (a link
+// out of the site's folder, when fsys is a sourcefs.FS), or an image of
+// content/ at the path of a file of static/, is an error naming it.
 func ReadStatic(fsys fs.FS) ([]Static, error) {
 	var files []Static
-	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
-		if p == StaticDir && errors.Is(err, fs.ErrNotExist) {
-			return fs.SkipDir
-		}
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		files = append(files, Static{Name: p[len(StaticDir)+1:], Data: data, Sum: sha256.Sum256(data)})
-		return nil
-	})
-	if err != nil {
+	from := make(map[string]string) // output name → source file
+	read := func(dir string, want func(string) bool) error {
+		return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			if err != nil || d.IsDir() || !want(p) {
+				return err
+			}
+			name := p[len(dir)+1:]
+			if prev, ok := from[name]; ok {
+				return diag.Errorf(p, 0, "the output file %s is also %s", name, prev)
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			from[name] = p
+			files = append(files, Static{Name: name, Data: data, Sum: sha256.Sum256(data)})
+			return nil
+		})
+	}
+	if err := read(StaticDir, func(string) bool { return true }); err != nil {
 		return nil, err // it names the file
+	}
+	if err := read(ContentDir, picture.Is); err != nil {
+		return nil, err
 	}
 	slices.SortFunc(files, func(a, b Static) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
+}
+
+// IsImage reports whether a path of the site's root is an image that
+// ReadStatic reads: any file of static/, as a story's image may name
+// it, and an image of content/.
+func IsImage(p string) bool {
+	top := Top(p)
+	return (top == StaticDir || top == ContentDir) && picture.Is(p)
+}
+
+// Images are the sizes of the images among the static files, by name: the
+// files a story's image may name.
+func Images(static []Static) map[string]picture.Size {
+	out := make(map[string]picture.Size)
+	for _, f := range static {
+		if picture.Is(f.Name) {
+			out[f.Name] = picture.Measure(f.Name, f.Data)
+		}
+	}
+	return out
 }
 
 // Top names the source a path of the site's root belongs to: one of the

@@ -18,7 +18,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Section is a part of an article body: the text before the first level-2
@@ -30,7 +32,24 @@ type Section struct {
 
 // md is safe for concurrent use: goldmark's parser and renderer keep no
 // per-call state.
-var md = goldmark.New(goldmark.WithExtensions(extension.Table))
+var md = goldmark.New(goldmark.WithExtensions(extension.Table),
+	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(lazyImages{}, 100))))
+
+// lazyImages marks every image of a body to be loaded when it is about to
+// be seen, not with the page: a story's body is below its headline, so its
+// images are below the fold. (The lead image, which is not, is the
+// template's.)
+type lazyImages struct{}
+
+func (lazyImages) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := n.(*ast.Image); ok && entering {
+			img.SetAttributeString("loading", []byte("lazy"))
+			img.SetAttributeString("decoding", []byte("async"))
+		}
+		return ast.WalkContinue, nil
+	})
+}
 
 var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 

@@ -127,3 +127,16 @@ func TestRenderDropsRawHTML(t *testing.T) {
 		t.Errorf("raw HTML passed through: %q", got)
 	}
 }
+
+// TestRenderLazyImages checks that a body's images load lazily: they are
+// below the story's headline.
+func TestRenderLazyImages(t *testing.T) {
+	secs, err := Render([]byte("Text.\n\n![A chart of rates](/images/chart.png \"Rates\")\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<p><img src="/images/chart.png" alt="A chart of rates" title="Rates" loading="lazy" decoding="async"></p>`
+	if got := string(secs[0].HTML); !strings.Contains(got, want) {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}

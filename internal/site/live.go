@@ -94,7 +94,7 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 			withdrawn = append(withdrawn, l.s.newArticle(d))
 		}
 	}
-	if !l.slugsOK(slices.Concat(added, withdrawn), gone) {
+	if !l.slugsOK(slices.Concat(added, withdrawn), gone) || slices.ContainsFunc(added, func(a *Article) bool { return a.imageErr != nil }) {
 		return l.failure(docs, gone)
 	}
 	aliases, err := l.aliasesAfter(added, withdrawn, gone)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/picture"
 	"github.com/t4k3news/digest/internal/route"
 )
 
@@ -28,6 +29,9 @@ type Publish struct {
 	// Config is the site config, for its topics (titles, descriptions,
 	// merged spellings) and menu; nil for none.
 	Config *config.Config
+	// Images are the site's image files with their sizes, by output name
+	// ("images/port.jpg"): the files a story's image may name.
+	Images map[string]picture.Size
 }
 
 // PublishDate is when the story of m goes out: its publishDate, else its

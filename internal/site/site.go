@@ -91,9 +91,13 @@ type Article struct {
 	More []*Article
 	// Month is the month of the archive that lists the article.
 	Month *Month
+	// Images are the story's images, its lead image first (front matter
+	// image, images and imageAlt).
+	Images []Image
 
-	n    int            // index in Site.Articles
-	zone *time.Location // see Publish.Zone
+	n        int            // index in Site.Articles
+	zone     *time.Location // see Publish.Zone
+	imageErr error          // why an image is missing, or nil
 }
 
 // Local returns t in the site's time zone, for pages: every page shows a
@@ -198,6 +202,7 @@ func (s *Site) addArticles(docs []*content.Document) error {
 	for i, a := range s.Articles {
 		a.n = i
 		s.claimSlug(a, s.bySlug, &errs)
+		errs.Append(a.Doc.Path, a.imageErr)
 	}
 	for _, a := range s.Withdrawn {
 		s.claimSlug(a, s.withdrawn, &errs)
@@ -289,8 +294,10 @@ func orderPaths(a, b string) (string, string) {
 func (s *Site) newArticle(d *content.Document) *Article {
 	p := route.ArticlePath(d.Meta.Slug)
 	o := origin(&d.Meta, p)
-	return &Article{Doc: d, Meta: &d.Meta, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p),
+	a := &Article{Doc: d, Meta: &d.Meta, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p),
 		Origin: o, OriginPermalink: s.Routes.Abs(o), zone: s.pub.Zone}
+	a.Images, a.imageErr = s.images(d)
+	return a
 }
 
 // compareArticles orders the digest: newest first, then by seed file name
