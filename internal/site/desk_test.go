@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/t4k3news/digest/internal/config"
@@ -37,6 +38,10 @@ func TestDesk(t *testing.T) {
 	}
 	if got := describe(s); got != both {
 		t.Errorf("new site:\n got %s\nwant %s", got, both)
+	}
+	// The merged spellings are one feature of "More on this".
+	if f := articleFeatures(s.Article("a"), s.topicSlug); !slices.Contains(f, "t:bank-of-england") {
+		t.Errorf("features of a = %v, want t:bank-of-england for BoE", f)
 	}
 	l, err := p.NewLive(nil, routes)
 	if err != nil {

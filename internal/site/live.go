@@ -294,7 +294,7 @@ func (l *Live) index(a *Article) {
 }
 
 func (l *Live) indexFeatures(a *Article) {
-	f := articleFeatures(a)
+	f := articleFeatures(a, l.s.topicSlug)
 	l.features[a] = f
 	for _, x := range f {
 		l.postings[x] = insertArticle(l.postings[x], a)

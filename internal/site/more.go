@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/t4k3news/digest/internal/route"
 )
 
 // MaxMore is the most "More on this" articles an article lists.
@@ -59,17 +57,18 @@ const (
 // articleFeatures lists, sorted, the article's main subject ("m:" and the
 // slug of its first category), its categories ("c:"), its tags ("t:")
 // and the significant words of its headlines and dek, or lede if it has
-// no dek ("w:" and the term).
-func articleFeatures(a *Article) []string {
+// no dek ("w:" and the term). slug is the slug of a tag's topic: two
+// spellings the site config merges are one feature.
+func articleFeatures(a *Article, slug func(tag string) string) []string {
 	var fs []string
 	if len(a.Meta.Categories) > 0 {
-		fs = append(fs, "m:"+route.TopicSlug(a.Meta.Categories[0]))
+		fs = append(fs, "m:"+slug(a.Meta.Categories[0]))
 	}
 	for _, c := range a.Meta.Categories {
-		fs = append(fs, "c:"+route.TopicSlug(c))
+		fs = append(fs, "c:"+slug(c))
 	}
 	for _, t := range a.Meta.Tags {
-		fs = append(fs, "t:"+route.TopicSlug(t))
+		fs = append(fs, "t:"+slug(t))
 	}
 	text := a.Meta.Title + " " + a.Meta.Headline + " " + a.Meta.Description
 	if a.Meta.Description == "" {
