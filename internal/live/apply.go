@@ -49,6 +49,19 @@ type Result struct {
 // engine keeps serving the last good site. On an engine whose Load failed,
 // Apply calls Load again.
 func (e *Engine) Apply(paths []string) (Result, error) {
+	e.warns = nil
+	res, err := e.apply(paths)
+	if len(e.warns) > 0 {
+		var all diag.List
+		all.Append("", res.Warnings)
+		res.Warnings = append(all, e.warns...).Err()
+	}
+	return res, err
+}
+
+// apply is Apply; the warnings about the content files it reads are left
+// in e.warns.
+func (e *Engine) apply(paths []string) (Result, error) {
 	if !e.loaded() {
 		return e.retry(clean(paths))
 	}
@@ -353,7 +366,7 @@ func (e *Engine) readContentFile(p string) int {
 		e.docs[p], err = content.Parse(p, data)
 	}
 	if err == nil && e.cfg != nil {
-		content.CapTags([]*content.Document{e.docs[p]}, e.cfg.Limits.TagsPerArticle)
+		e.warns = append(e.warns, load.Prepare([]*content.Document{e.docs[p]}, e.cfg)...)
 	}
 	if err != nil {
 		e.bad[p] = err

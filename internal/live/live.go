@@ -21,12 +21,14 @@ import (
 	"io/fs"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/t4k3news/digest/internal/card"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/render"
 	"github.com/t4k3news/digest/internal/site"
@@ -66,6 +68,7 @@ type Engine struct {
 	static  map[string][]byte // output file → bytes
 
 	cards *card.Cache // the share images drawn, beside the sources
+	warns diag.List   // about the sources read by the last Load or Apply
 
 	version int       // counts the changes to the site
 	due     time.Time // when the site next changes by the clock
@@ -116,6 +119,9 @@ func (e *Engine) Load() error {
 	for _, d := range in.Docs {
 		e.docs[d.Path] = d
 	}
+	e.warns = slices.DeleteFunc(slices.Clone(in.Warnings), func(w *diag.Error) bool {
+		return w.File == "" // about the build, such as a base URL without a host: a preview is local
+	})
 	e.mu.Lock()
 	e.cfg, e.model, e.r = in.Config, model, in.Templates
 	e.setStatic(in.Static)
@@ -124,6 +130,11 @@ func (e *Engine) Load() error {
 	e.mu.Unlock()
 	return nil
 }
+
+// Warnings are the warnings about the sources that the last Load read,
+// such as a story's image without alt text, or nil; Apply returns those
+// of the files it reads in its Result.
+func (e *Engine) Warnings() error { return e.warns.Err() }
 
 // setStatic keeps the static files, listed and by name.
 func (e *Engine) setStatic(files []load.Static) {

@@ -93,12 +93,7 @@ func Load(fsys fs.FS, opts Options) (*Inputs, error) {
 		warns.Add("", 0, "base URL %q has no scheme and host: feeds, sitemaps and canonical links need an absolute URL such as https://example.github.io/digest/ (set baseURL in %s or --base-url)", cfg.BaseURL, ConfigFile)
 	}
 	docs, loadErr := content.Load(fsys, ContentDir)
-	warns = append(warns, content.CapTags(docs, cfg.Limits.TagsPerArticle)...)
-	for _, d := range docs {
-		if im := d.Meta.LeadImage(); im != "" && strings.TrimSpace(d.Meta.ImageAlt) == "" {
-			warns.Add(d.Path, d.Meta.ImageLine(), "image %q has no imageAlt: say what it shows, for readers who cannot see it", im)
-		}
-	}
+	warns = append(warns, Prepare(docs, cfg)...)
 	r, tmplErr := Templates(fsys)
 	var errs diag.List
 	errs.Append(ContentDir, loadErr)
@@ -114,6 +109,19 @@ func Load(fsys fs.FS, opts Options) (*Inputs, error) {
 	in := &Inputs{Config: cfg, Routes: routes, Docs: docs, Templates: r, Static: static, Warnings: warns,
 		ConfigSum: ConfigSum(cfg), TemplatesSum: r.Sum()}
 	return in, nil
+}
+
+// Prepare keeps at most the config's number of tags on each document,
+// and returns the warnings about docs: tags dropped, a lead image without
+// alt text. Every driver calls it on each document it reads.
+func Prepare(docs []*content.Document, cfg *config.Config) diag.List {
+	warns := content.CapTags(docs, cfg.Limits.TagsPerArticle)
+	for _, d := range docs {
+		if im := d.Meta.LeadImage(); im != "" && strings.TrimSpace(d.Meta.ImageAlt) == "" {
+			warns.Add(d.Path, d.Meta.ImageLine(), "image %q has no imageAlt: say what it shows, for readers who cannot see it", im)
+		}
+	}
+	return warns
 }
 
 // Config reads the site config of fsys, or takes opts.Config, with the

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,4 +57,42 @@ func TestWarningsOnce(t *testing.T) {
 	if got := strings.Count(log.String(), warning); got != 2 {
 		t.Errorf("after its file changed, the warning is printed %d times in all, want 2:\n%s", got, log.String())
 	}
+}
+
+// TestContentWarningsOnce checks a warning about a content file, a lead
+// image without alt text: shown when the preview starts, not again when
+// another file changes, and again when its own file does.
+func TestContentWarningsOnce(t *testing.T) {
+	root := t.TempDir()
+	if err := os.CopyFS(filepath.Join(root, "templates"), os.DirFS("../../templates")); err != nil {
+		t.Fatal(err)
+	}
+	renameSave(t, filepath.Join(root, "static/images/a.svg"), `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"></svg>`)
+	write := func(slug, alt, body string) string {
+		rel := "content/" + slug + ".md"
+		renameSave(t, filepath.Join(root, rel), fmt.Sprintf("---\ntitle: Story %s\nslug: %s\ndate: 2025-08-21T00:00:00Z\nimage: images/a.svg\nimageAlt: %q\n---\n\n%s\n", slug, slug, alt, body))
+		return rel
+	}
+	write("bare", "", "Body.")
+	write("other", "A picture", "Body.")
+	e := live.New(live.Options{Root: root, Now: time.Now})
+	if err := e.Load(); err != nil {
+		t.Fatal(err)
+	}
+	srv := New(e, "/", "127.0.0.1")
+	var log strings.Builder
+	opts, warned := Options{Root: root, Log: &log, Now: time.Now}, newTold(root)
+	log.WriteString(warned.fresh(e.Warnings()).Full())
+	const warning = `content/bare.md:5: image "images/a.svg" has no imageAlt`
+	count := func(step string, want int) {
+		t.Helper()
+		if got := strings.Count(log.String(), warning); got != want {
+			t.Errorf("%s: the warning is printed %d times in all, want %d:\n%s", step, got, want, log.String())
+		}
+	}
+	count("at the start", 1)
+	rebuild(e, srv, []string{write("other", "Another picture", "Body.")}, opts, warned)
+	count("after another file changed", 1)
+	rebuild(e, srv, []string{write("bare", "", "A new body.")}, opts, warned)
+	count("after its own file changed", 2)
 }

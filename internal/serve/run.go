@@ -81,11 +81,14 @@ func Run(ctx context.Context, opts Options) error {
 		articles, topics := e.Stats()
 		fmt.Fprintf(opts.Log, "serving %d articles, %d topics at %s (Ctrl-C to stop)\n", articles, topics, addr)
 	}
+	warned := newTold(opts.Root)
+	if fresh := warned.fresh(e.Warnings()); loadErr == nil && len(fresh) > 0 {
+		fmt.Fprint(opts.Log, fresh.Full())
+	}
 	if opts.Ready != nil {
 		opts.Ready(addr)
 	}
 	var applying sync.Mutex // Apply and Tick must not overlap
-	warned := newTold(opts.Root)
 	go publishOnTime(ctx, e, s, &applying, opts)
 	werr := w.Run(ctx, func(paths []string) {
 		applying.Lock()

@@ -40,6 +40,9 @@ func WatchBuild(ctx context.Context, opts build.Options, root string, stdout, st
 			fmt.Fprintf(stderr, "%s build failed, the last good site is kept:\n%s", stamp, Problems(diag.InDir(root, err)))
 			return
 		}
+		if fresh := warned.fresh(res.Warnings.Err()); len(fresh) > 0 {
+			fmt.Fprint(stderr, fresh.Full())
+		}
 		fmt.Fprintln(stdout, stamp, res)
 	})
 }
