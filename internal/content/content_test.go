@@ -133,6 +133,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("---\ntitle: T\ndate: 2025-08-21\n---\nbody")
 	f.Add("---\ntitle: T\ndate: 2025-08-21\ntags: [Trade, trade, TRADE!]\n---\nbody")
 	f.Add("---\ntitle: T\ndate: 2025-08-21\nsummary: a \x00 b\n---\nbody")
+	f.Add("---\nimage: a.jpg\ntitle: T\nimages: [b.png, https://x.example/c.jpg]\nimageAlt: A\ndate: 2025-08-21\n---\nbody")
 	f.Fuzz(func(t *testing.T, src string) {
 		doc, err := Parse("x.md", []byte(src))
 		if err != nil {

@@ -110,18 +110,23 @@ func checkMeta(path string, m *Meta, line func(key string) int) error {
 			errs.Add(path, line("images"), "front matter: images[%d]: %q is neither an http(s) URL nor a file of the site such as %q", i+1, im, "images/port.jpg")
 		}
 	}
-	switch {
-	case m.Image != "":
-		m.imageLine = line("image")
-	case len(m.Images) > 0:
-		m.imageLine = line("images")
-	}
 	if m.Slug == "" {
 		// A story written by hand needs no slug: it gets its title's, as
 		// convert and digest new make it, or else its file name's.
 		m.Slug = route.Slug(m.Title, route.Slug(strings.TrimSuffix(pathpkg.Base(path), ".md"), ""))
 	}
 	return errs.Err()
+}
+
+// imageLine is the line of the key that names m's lead image, or 0.
+func imageLine(m *Meta, line func(key string) int) int {
+	switch {
+	case m.Image != "":
+		return line("image")
+	case len(m.Images) > 0:
+		return line("images")
+	}
+	return 0
 }
 
 // ValidImage reports whether an image is an http(s) URL with a host, or a

@@ -26,6 +26,9 @@ type Document struct {
 	// BodyLine is the 1-based line of the file on which Body starts, so that
 	// positions in the body can be reported as lines of the file.
 	BodyLine int
+	// ImageLine is the line of the file that names the lead image (key
+	// image, else images), for messages about it; 0 without one.
+	ImageLine int
 	// Checksum is the checksum that convert recorded in the front matter, or
 	// "" for a file written by hand. See [Document.Edited].
 	Checksum string
@@ -83,8 +86,6 @@ type Meta struct {
 	Closing    string     `yaml:"closing,omitempty"`
 	Related    []string   `yaml:"related,omitempty"`
 	Seed       string     `yaml:"seed,omitempty"`
-
-	imageLine int // the file line of image or images, for errors about it
 }
 
 // LeadImage is the story's lead image, Image or else the first of Images,
@@ -95,9 +96,6 @@ func (m *Meta) LeadImage() string {
 	}
 	return m.Image
 }
-
-// ImageLine is the line of the content file that names the lead image.
-func (m *Meta) ImageLine() int { return m.imageLine }
 
 // Topics are the story's categories, then its tags: what its topic pages
 // are made from.

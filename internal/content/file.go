@@ -94,6 +94,7 @@ func Parse(path string, data []byte) (*Document, error) {
 		if err := checkMeta(path, &doc.Meta, line); err != nil {
 			return nil, err
 		}
+		doc.ImageLine = imageLine(&doc.Meta, line)
 		return doc, nil
 	}
 	var root yaml.Node
@@ -103,6 +104,7 @@ func Parse(path string, data []byte) (*Document, error) {
 	if err := decodeMeta(path, &root, &doc.Meta); err != nil {
 		return nil, err
 	}
+	doc.ImageLine = imageLine(&doc.Meta, func(key string) int { return keyLine(&root, key) })
 	return doc, nil
 }
 

@@ -118,7 +118,7 @@ func Prepare(docs []*content.Document, cfg *config.Config) diag.List {
 	warns := content.CapTags(docs, cfg.Limits.TagsPerArticle)
 	for _, d := range docs {
 		if im := d.Meta.LeadImage(); im != "" && strings.TrimSpace(d.Meta.ImageAlt) == "" {
-			warns.Add(d.Path, d.Meta.ImageLine(), "image %q has no imageAlt: say what it shows, for readers who cannot see it", im)
+			warns.Add(d.Path, d.ImageLine, "image %q has no imageAlt: say what it shows, for readers who cannot see it", im)
 		}
 	}
 	return warns

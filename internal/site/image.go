@@ -40,7 +40,7 @@ func (s *Site) images(d *content.Document) ([]Image, error) {
 		file := strings.TrimPrefix(name, "/")
 		size, ok := s.pub.Images[file]
 		if !ok {
-			errs.Add(d.Path, m.ImageLine(), "image %q: no such image in static/ or content/", name)
+			errs.Add(d.Path, d.ImageLine, "image %q: no such image in static/ or content/", name)
 			continue
 		}
 		out = append(out, Image{URL: s.Routes.Rel(file), Permalink: s.Routes.Abs(file), Width: size.Width, Height: size.Height})
