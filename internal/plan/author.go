@@ -1,13 +1,18 @@
 package plan
 
-// An author's page lists the stories with their byline.
+import "github.com/t4k3news/digest/internal/site"
+
+// An author's pages list the stories with their byline: the author's own
+// page, the newest, and numbered pages of older ones, as a topic's.
 func init() {
 	register(Kind{Name: "author", Order: 25, Reads: Config | Templates | listing, Entries: func(m *Model) []Entry {
 		entries := make([]Entry, 0, len(m.Site.Authors))
 		for _, au := range m.Site.Authors {
-			entries = append(entries, page(m, "author", au.Path, Reads{Parts: listing}, func() ([]byte, error) {
-				return m.Pages.Author(m.Site, au)
-			}))
+			for _, p := range append([]*site.ListPage{au.Home}, au.Pages...) {
+				entries = append(entries, page(m, "author", p.Path, Reads{Parts: listing}, func() ([]byte, error) {
+					return m.Pages.AuthorPage(m.Site, au, p)
+				}))
+			}
 		}
 		return entries
 	}})

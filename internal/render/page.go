@@ -179,9 +179,15 @@ func (r *Renderer) Topic(s *site.Site, t *site.Topic) ([]byte, error) {
 
 // Author renders the page of author au, authors/<slug>/index.html.
 func (r *Renderer) Author(s *site.Site, au *site.Author) ([]byte, error) {
+	return r.AuthorPage(s, au, au.Home)
+}
+
+// AuthorPage renders page p of author au: its own page, authors/<slug>/,
+// or a numbered page, authors/<slug>/page/N/.
+func (r *Renderer) AuthorPage(s *site.Site, au *site.Author, lp *site.ListPage) ([]byte, error) {
 	c := r.config()
-	p := r.newPage(s, au.Path, au.Name, fmt.Sprintf("Stories by %s in %s.", au.Name, c.Title))
-	p.Author, p.Bio = au, c.Bio(au.Name)
+	p := r.newPage(s, lp.Path, pageTitle(au.Name, lp), fmt.Sprintf("Stories by %s in %s.", au.Name, c.Title))
+	p.Author, p.Bio, p.List = au, c.Bio(au.Name), lp
 	return r.execute(AuthorTemplate, p)
 }
 

@@ -98,6 +98,10 @@ func renderAll(t *testing.T, r *Renderer, s *site.Site) map[string][]byte {
 	for _, au := range s.Authors {
 		data, err := r.Author(s, au)
 		add(route.File(au.Path), data, err)
+		for _, p := range au.Pages {
+			data, err := r.AuthorPage(s, au, p)
+			add(route.File(p.Path), data, err)
+		}
 	}
 	for _, a := range s.Articles {
 		data, err := r.Article(s, a)
@@ -328,6 +332,20 @@ func TestGoldenListings(t *testing.T) {
 	}
 	if _, ok := out["topics/ukraine/page/2/index.html"]; ok {
 		t.Error("page 2 of Ukraine made before it is full")
+	}
+}
+
+// TestGoldenAuthorPages renders an author's pages in a site paged by one
+// story: Rodney Mbua's page shows his one story, and so does his page 1.
+func TestGoldenAuthorPages(t *testing.T) {
+	s := testSite(t)
+	s.SetPagerSize(1)
+	out := renderAll(t, realTemplates(t), s)
+	for file, name := range map[string]string{
+		"authors/rodney-mbua/index.html":        "listing-author.html",
+		"authors/rodney-mbua/page/1/index.html": "listing-author-page.html",
+	} {
+		golden.Check(t, filepath.Join("testdata", name), out[file])
 	}
 }
 

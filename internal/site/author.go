@@ -9,7 +9,7 @@ import (
 	"github.com/t4k3news/digest/internal/route"
 )
 
-// Author is a byline's page: every story an author wrote or shared.
+// Author is a byline's pages: every story an author wrote or shared.
 type Author struct {
 	// Name is the byline as written in the author's newest story.
 	Name string
@@ -18,6 +18,9 @@ type Author struct {
 	Path, URL, Permalink string
 	// Articles are the author's stories, newest first.
 	Articles []*Article
+	// List is the author's pages, as a topic's: List.Home is the author's
+	// page, and the numbered pages hold the older stories, stably.
+	*List
 }
 
 // Bylines returns the authors of the story of m: its authors (Hugo's

@@ -12,13 +12,14 @@ import (
 // shows more).
 const DefaultPagerSize = 30
 
-// List is a list of stories (a topic's, an archive month's) shown in pages
-// of at most the site's pager size. Its own page, Home, shows the newest
-// stories; Pages, numbered from 1, hold the stories oldest first in full
-// pages, as stable pagination does: page 1 holds the oldest PagerSize
-// stories, page 2 the next, and a page is made only once it is full. A new
-// story therefore changes Home and, once every PagerSize stories, adds a
-// page, but never moves a story from one numbered page to another.
+// List is a list of stories (a topic's, an author's, an archive
+// month's) shown in pages of at most the site's pager size. Its own page,
+// Home, shows the newest stories; Pages, numbered from 1, hold the
+// stories oldest first in full pages, as stable pagination does: page 1
+// holds the oldest PagerSize stories, page 2 the next, and a page is made
+// only once it is full. A new story therefore changes Home and, once every
+// PagerSize stories, adds a page, but never moves a story from one
+// numbered page to another.
 type List struct {
 	Home *ListPage
 	// Pages are the numbered pages: Pages[0] is page 1, the oldest.
@@ -132,8 +133,9 @@ func (s *Site) SetPagerSize(n int) {
 	s.paginate()
 }
 
-// paginate makes every listing of the site from its articles and topics:
-// the front page's stories, each topic's pages and the archive. It reads
+// paginate makes every listing of the site from its articles, topics and
+// authors: the front page's stories, each topic's and author's pages and
+// the archive. It reads
 // only the sorted article lists, so it costs time in proportion to the
 // number of articles, with no sorting.
 func (s *Site) paginate() {
@@ -144,6 +146,9 @@ func (s *Site) paginate() {
 	s.ArchiveURL, s.TopicsURL = s.Routes.Rel(route.ArchivePath), s.Routes.Rel(route.TopicsPath)
 	for _, t := range s.Topics {
 		t.List = s.newList(t.Path, t.Articles)
+	}
+	for _, au := range s.Authors {
+		au.List = s.newList(au.Path, au.Articles)
 	}
 	s.Months, s.Years = nil, nil
 	for i := 0; i < len(s.Articles); {

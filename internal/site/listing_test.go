@@ -132,3 +132,29 @@ func TestPageIndex(t *testing.T) {
 		t.Errorf("%d pages, %d in the index; want all", len(x.Pages), len(x.Index))
 	}
 }
+
+// TestAuthorPagination pages an author's stories as a topic's: the
+// author's page shows the newest, numbered pages the older ones from the
+// oldest, so that an author of thousands of stories has small pages.
+func TestAuthorPagination(t *testing.T) {
+	docs := dated(7)
+	for _, d := range docs {
+		d.Meta.Author = "Ann Lee"
+	}
+	s := build(t, docs...)
+	s.SetPagerSize(3)
+	if len(s.Authors) != 1 {
+		t.Fatalf("%d authors, want 1", len(s.Authors))
+	}
+	au := s.Authors[0]
+	if got, want := slugs(au.Home.Articles), []string{"a006", "a005", "a004"}; !slices.Equal(got, want) {
+		t.Errorf("author's page = %v, want %v", got, want)
+	}
+	want := [][]string{{"a002", "a001", "a000"}, {"a005", "a004", "a003"}}
+	if got := pageSlugs(au.List); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("author's pages = %v, want %v", got, want)
+	}
+	if au.Pages[0].Path != "authors/ann-lee/page/1/" || au.Home.Path != au.Path {
+		t.Errorf("author's pages at %q and %q", au.Home.Path, au.Pages[0].Path)
+	}
+}
