@@ -1,14 +1,16 @@
 // Package sitemap makes what tells search engines about the site's pages:
 // sitemap.xml (every page and when it last changed; past 50,000 pages, an
-// index of sitemap-1.xml, sitemap-2.xml, ...), news-sitemap.xml (the
+// index of sitemap-1.xml, sitemap-2.xml, ..., oldest pages first), news-sitemap.xml (the
 // articles of the last two days, for Google News) and robots.txt, which
 // points to both. XML is
 // made with encoding/xml.
 package sitemap
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -70,13 +72,15 @@ func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) e
 // Files lists the files of s that Write makes, in the order it makes them.
 func Files(s *site.Site) []string {
 	var files []string
-	if n := 1 + len(s.Articles) + len(s.Topics); n > maxURLs {
-		for i := range (n + maxURLs - 1) / maxURLs {
-			files = append(files, fmt.Sprintf("sitemap-%d.xml", i+1))
+	if stable, live := count(s); stable+live > maxURLs {
+		for i := range partCount(stable, live) {
+			files = append(files, partFile(i))
 		}
 	}
 	return append(files, File, NewsFile, RobotsTxt)
 }
+
+func partFile(i int) string { return fmt.Sprintf("sitemap-%d.xml", i+1) }
 
 type urlset struct {
 	XMLName xml.Name `xml:"urlset"`
@@ -105,26 +109,23 @@ type publication struct {
 // date is the W3C datetime form that sitemaps use.
 func date(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
-// writePages lists the front page, every article and every topic, each
-// with the last change of what it shows: in sitemap.xml, or, past maxURLs,
-// in numbered sitemaps that sitemap.xml indexes.
+// writePages lists the front page, every article and every listing page,
+// each with the last change of what it shows: in sitemap.xml, or, past
+// maxURLs, in numbered sitemaps that sitemap.xml indexes.
+//
+// The pages come in the order they appeared, oldest first, and the pages
+// whose stories change as new ones arrive (the front page, a topic's or a
+// month's own page, the indexes) come last, together: a new story then
+// changes only the last sitemap and the index, however large the site
+// (see split).
 func writePages(s *site.Site, emit func(file string, data []byte) error) error {
-	urls := []entry{{Loc: s.Routes.Abs(""), Lastmod: newest(s.Articles)}}
-	for _, a := range s.Articles {
-		urls = append(urls, entry{Loc: a.Permalink, Lastmod: date(jsonld.Modified(a))})
-	}
-	for _, t := range s.Topics {
-		urls = append(urls, entry{Loc: t.Permalink, Lastmod: newest(t.Articles)})
-	}
-	urls = append(urls, listings(s)...)
-	if len(urls) <= maxURLs {
-		return emitSet(File, urlset{NS: NS, URLs: urls}, emit)
+	stable, live := pages(s)
+	if len(stable)+len(live) <= maxURLs {
+		return emitSet(File, urlset{NS: NS, URLs: append(stable, live...)}, emit)
 	}
 	index := sitemapindex{NS: NS}
-	for i := 0; len(urls) > 0; i++ {
-		part := urls[:min(len(urls), maxURLs)]
-		urls = urls[len(part):]
-		file := fmt.Sprintf("sitemap-%d.xml", i+1)
+	for i, part := range split(stable, live) {
+		file := partFile(i)
 		if err := emitSet(file, urlset{NS: NS, URLs: part}, emit); err != nil {
 			return err
 		}
@@ -137,25 +138,96 @@ func writePages(s *site.Site, emit func(file string, data []byte) error) error {
 	return emit(File, append([]byte(xml.Header), append(data, '\n')...))
 }
 
-// listings lists the listing pages but topics' own: their numbered pages,
-// the index of topics, the archive and its months' pages.
-func listings(s *site.Site) []entry {
-	var urls []entry
-	page := func(p *site.ListPage) { urls = append(urls, entry{Loc: p.Permalink, Lastmod: newest(p.Articles)}) }
+// split puts stable, then live, into sitemaps of at most maxURLs URLs.
+// The stable pages fill sitemaps of half that, in order, so that the last
+// has room for the live pages too: a new story then changes that one
+// sitemap alone. Only live pages past half of maxURLs (a site of more
+// than 25,000 topics and months) have sitemaps of their own.
+func split(stable, live []entry) [][]entry {
+	var parts [][]entry
+	for size := maxURLs / 2; len(stable) > 0; {
+		n := min(len(stable), size)
+		parts = append(parts, stable[:n:n])
+		stable = stable[n:]
+	}
+	if last := len(parts) - 1; last >= 0 && len(parts[last])+len(live) <= maxURLs {
+		parts[last] = append(parts[last], live...)
+		return parts
+	}
+	for len(live) > 0 {
+		n := min(len(live), maxURLs)
+		parts = append(parts, live[:n])
+		live = live[n:]
+	}
+	return parts
+}
+
+// partCount is len(split(stable, live)) for that many pages of each.
+func partCount(stable, live int) int {
+	half := maxURLs / 2
+	n := (stable + half - 1) / half
+	if n > 0 && stable-(n-1)*half+live <= maxURLs {
+		return n
+	}
+	return n + (live+maxURLs-1)/maxURLs
+}
+
+// count is how many pages pages lists as stable and as live.
+func count(s *site.Site) (stable, live int) {
+	stable = len(s.Articles)
 	for _, t := range s.Topics {
-		for _, p := range t.Pages {
-			page(p)
+		stable += len(t.Pages)
+	}
+	for _, m := range s.Months {
+		stable += len(m.Pages)
+	}
+	return stable, 3 + len(s.Topics) + len(s.Months)
+}
+
+// pages lists the site's pages in two groups. Stable are the pages that
+// keep their stories: every article and every numbered page of a topic or
+// a month, in the order they appeared (a numbered page appears with its
+// newest story). Live are the front page, the indexes of topics and of the
+// archive, and every topic's and month's own page, which show the newest
+// stories.
+func pages(s *site.Site) (stable, live []entry) {
+	type dated struct {
+		at time.Time
+		entry
+	}
+	var all []dated
+	for i := len(s.Articles) - 1; i >= 0; i-- {
+		a := s.Articles[i]
+		all = append(all, dated{a.Meta.Date, entry{Loc: a.Permalink, Lastmod: date(jsonld.Modified(a))}})
+	}
+	numbered := func(l *site.List) {
+		for _, p := range l.Pages {
+			all = append(all, dated{p.Articles[0].Meta.Date, entry{Loc: p.Permalink, Lastmod: newest(p.Articles)}})
 		}
+	}
+	for _, t := range s.Topics {
+		numbered(t.List)
+	}
+	for _, m := range s.Months {
+		numbered(m.List)
+	}
+	slices.SortStableFunc(all, func(a, b dated) int { return cmp.Or(a.at.Compare(b.at), strings.Compare(a.Loc, b.Loc)) })
+	stable = make([]entry, len(all))
+	for i, d := range all {
+		stable[i] = d.entry
 	}
 	last := newest(s.Articles)
-	urls = append(urls, entry{Loc: s.Routes.Abs(route.TopicsPath), Lastmod: last}, entry{Loc: s.Routes.Abs(route.ArchivePath), Lastmod: last})
-	for _, m := range s.Months {
-		page(m.Home)
-		for _, p := range m.Pages {
-			page(p)
-		}
+	live = []entry{{Loc: s.Routes.Abs(""), Lastmod: last}, {Loc: s.Routes.Abs(route.TopicsPath), Lastmod: last}, {Loc: s.Routes.Abs(route.ArchivePath), Lastmod: last}}
+	topics := make([]entry, 0, len(s.Topics))
+	for _, t := range s.Topics {
+		topics = append(topics, entry{Loc: t.Permalink, Lastmod: newest(t.Home.Articles)})
 	}
-	return urls
+	slices.SortFunc(topics, func(a, b entry) int { return strings.Compare(a.Loc, b.Loc) })
+	live = append(live, topics...)
+	for _, m := range s.Months {
+		live = append(live, entry{Loc: m.Home.Permalink, Lastmod: newest(m.Home.Articles)})
+	}
+	return stable, live
 }
 
 type sitemapindex struct {
