@@ -93,6 +93,18 @@ func (s *Site) newList(home string, articles []*Article) *List {
 	return l
 }
 
+// LastOfGroup is the number of the last page of the page's Group.
+func (p *ListPage) LastOfGroup() int { return p.Group[len(p.Group)-1].Number }
+
+// GroupIsLast reports whether the page's Group is the list's last, the
+// one that new pages join. A numbered page says "Page N of M" in full only
+// there; a page of an earlier group says "Page N of more than
+// LastOfGroup", which stays true as the list grows. So when a story adds
+// a page, only the pages of the last group change (they link the new one
+// in any case), and once every PageGroup pages, those of the group before
+// it; not every page of the list.
+func (p *ListPage) GroupIsLast() bool { return p.LastOfGroup() == len(p.Of.Pages) }
+
 func (s *Site) listPage(p string, number int, articles []*Article) *ListPage {
 	return &ListPage{Number: number, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p), Articles: articles}
 }

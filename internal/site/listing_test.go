@@ -158,3 +158,39 @@ func TestAuthorPagination(t *testing.T) {
 		t.Errorf("author's pages at %q and %q", au.Home.Path, au.Pages[0].Path)
 	}
 }
+
+// TestPageOfStable adds stories one at a time and checks what each
+// numbered page says of the number of pages ("of M", or "of more than" the
+// end of its group): it is true, and it changes only on pages of the last
+// group, before or after the story, never on every page of the list.
+func TestPageOfStable(t *testing.T) {
+	docs := dated(400)
+	said := func(p *ListPage) string {
+		if p.GroupIsLast() {
+			return fmt.Sprint("of ", len(p.Of.Pages))
+		}
+		return fmt.Sprint("of more than ", p.LastOfGroup())
+	}
+	var before []string
+	lastBefore := 1 // the first page of the last group, before
+	for n := 1; n <= len(docs); n++ {
+		s := build(t, docs[:n]...)
+		s.SetPagerSize(3)
+		l := s.Topics[0].List
+		var now []string
+		lastNow := (len(l.Pages)-1)/PageGroup*PageGroup + 1 // the first page of the last group
+		for i, p := range l.Pages {
+			now = append(now, said(p))
+			if !p.GroupIsLast() && len(l.Pages) <= p.LastOfGroup() {
+				t.Fatalf("at %d stories, page %d of %d says %q", n, p.Number, len(l.Pages), said(p))
+			}
+			if i < len(before) && before[i] != now[i] && p.Number < lastBefore && p.Number < lastNow {
+				t.Fatalf("at %d stories, page %d changed from %q to %q", n, p.Number, before[i], now[i])
+			}
+		}
+		before, lastBefore = now, lastNow
+	}
+	if len(before) < 3*PageGroup {
+		t.Errorf("%d pages: the test spans too few groups", len(before))
+	}
+}
