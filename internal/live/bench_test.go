@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/live/livetest"
 )
 
 // BenchmarkEdit measures the preview loop after a one-file edit (a new dek
@@ -16,12 +17,12 @@ import (
 //	go test ./internal/live -run '^$' -bench Edit -benchtime 200x
 func BenchmarkEdit(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		ts := newTestSite(b, n)
-		e := New(Options{Root: ts.root})
+		ts := livetest.New(b, "../..", n)
+		e := New(Options{Root: ts.Root})
 		if err := e.Load(); err != nil {
 			b.Fatal(err)
 		}
-		d := ts.pick()
+		d := ts.Pick()
 		page := "news/" + d.Meta.Slug + "/index.html"
 		for _, withPage := range []bool{false, true} {
 			name := fmt.Sprintf("articles=%d/apply", n)
@@ -32,9 +33,9 @@ func BenchmarkEdit(b *testing.B) {
 				i := 0
 				for b.Loop() {
 					b.StopTimer()
-					d.Meta.Description = fmt.Sprintf("%s %d", phrase(ts.rng, 8), i)
+					d.Meta.Description = fmt.Sprintf("%s %d", livetest.Phrase(ts.Rng, 8), i)
 					i++
-					p := ts.write(d.Path, content.Marshal(d))
+					p := ts.Write(d.Path, content.Marshal(d))
 					b.StartTimer()
 					if _, err := e.Apply([]string{p}); err != nil {
 						b.Fatal(err)

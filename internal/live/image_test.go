@@ -3,6 +3,8 @@ package live
 import (
 	"strings"
 	"testing"
+
+	"github.com/t4k3news/digest/internal/live/livetest"
 )
 
 // TestImages edits a story's image and the image files under the
@@ -10,8 +12,8 @@ import (
 // a story naming a missing one (an error, the last good site kept), and
 // each time the engine serves what a fresh build writes.
 func TestImages(t *testing.T) {
-	ts := newTestSite(t, 4)
-	e := New(Options{Root: ts.root})
+	ts := livetest.New(t, "../..", 4)
+	e := New(Options{Root: ts.Root})
 	if err := e.Load(); err != nil {
 		t.Fatal(err)
 	}
@@ -23,13 +25,13 @@ func TestImages(t *testing.T) {
 		_, err := e.Apply(paths)
 		return err
 	}
-	ts.write("content/pics/a.svg", svg("640", "360"))
+	ts.Write("content/pics/a.svg", svg("640", "360"))
 	if err := apply("new image", "content/pics/a.svg"); err != nil {
 		t.Fatal(err)
 	}
-	d := ts.pick()
+	d := ts.Pick()
 	d.Meta.Image, d.Meta.ImageAlt = "pics/a.svg", "A test image"
-	if err := apply("story names it", ts.save(d)); err != nil {
+	if err := apply("story names it", ts.Save(d)); err != nil {
 		t.Fatal(err)
 	}
 	compare(t, e, ts, "story names it")
@@ -38,7 +40,7 @@ func TestImages(t *testing.T) {
 		t.Errorf("the story's page has no lead image of 640×360")
 	}
 
-	ts.write("content/pics/a.svg", svg("320", "200"))
+	ts.Write("content/pics/a.svg", svg("320", "200"))
 	if err := apply("resized", "content/pics/a.svg"); err != nil {
 		t.Fatal(err)
 	}
@@ -48,11 +50,11 @@ func TestImages(t *testing.T) {
 	}
 
 	d.Meta.Image = "pics/gone.svg"
-	if err := apply("missing", ts.save(d)); err == nil || !strings.Contains(err.Error(), `image "pics/gone.svg": no such image in static/ or content/`) {
+	if err := apply("missing", ts.Save(d)); err == nil || !strings.Contains(err.Error(), `image "pics/gone.svg": no such image in static/ or content/`) {
 		t.Errorf("a missing image: err = %v", err)
 	}
 	d.Meta.Image = "pics/a.svg"
-	if err := apply("fixed", ts.save(d)); err != nil {
+	if err := apply("fixed", ts.Save(d)); err != nil {
 		t.Fatal(err)
 	}
 	compare(t, e, ts, "fixed")

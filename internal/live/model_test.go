@@ -2,6 +2,7 @@ package live
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/live/livetest"
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
@@ -51,7 +53,7 @@ func describe(s *site.Site) string {
 // that the "More on this" windows matter, and compares it with site.New.
 func TestModelMatchesNew(t *testing.T) {
 	root := t.TempDir()
-	corpus(t, root, 800)
+	livetest.Corpus(t, root, 800)
 	docs, err := content.Load(os.DirFS(root), load.ContentDir)
 	if err != nil {
 		t.Fatal(err)
@@ -71,13 +73,13 @@ func TestModelMatchesNew(t *testing.T) {
 		d.Meta.Tags = slices.Clone(d.Meta.Tags)
 		switch rng.IntN(5) {
 		case 0:
-			d.Meta.Description = phrase(rng, 12)
+			d.Meta.Description = livetest.Phrase(rng, 12)
 		case 1:
 			d.Meta.Title = docs[rng.IntN(len(docs))].Meta.Title
 		case 2:
 			d.Meta.Date = d.Meta.Date.Add(time.Duration(rng.IntN(400)-200) * time.Hour)
 		case 3:
-			d.Meta.Tags = append(d.Meta.Tags, topics[rng.IntN(3)])
+			d.Meta.Tags = append(d.Meta.Tags, livetest.Topics[rng.IntN(3)])
 		case 4:
 			d.Meta.Draft = !d.Meta.Draft
 		}
@@ -87,7 +89,7 @@ func TestModelMatchesNew(t *testing.T) {
 		}
 		if i%10 == 9 {
 			var all []*content.Document
-			for _, p := range slices.Sorted(mapsKeys(byPath)) {
+			for _, p := range slices.Sorted(maps.Keys(byPath)) {
 				all = append(all, byPath[p])
 			}
 			want, err := site.New(all, routes)
@@ -96,7 +98,7 @@ func TestModelMatchesNew(t *testing.T) {
 			}
 			l.Complete()
 			if got, want := describe(l.Site()), describe(want); got != want {
-				t.Fatalf("step %d: live model differs from site.New:\n%s", i, firstDiff([]byte(got), []byte(want)))
+				t.Fatalf("step %d: live model differs from site.New:\n%s", i, livetest.FirstDiff([]byte(got), []byte(want)))
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/t4k3news/digest/internal/live/livetest"
 	"github.com/t4k3news/digest/internal/site"
 )
 
@@ -14,19 +15,19 @@ import (
 // digest serve has them, shows a draft with its banner and still leaves
 // out a story scheduled after its clock.
 func TestPreviewShowsDrafts(t *testing.T) {
-	ts := newTestSite(t, 3)
-	draft := ts.pick()
+	ts := livetest.New(t, "../..", 3)
+	draft := ts.Pick()
 	draft.Meta.Draft = true
-	ts.save(draft)
-	future := ts.pick()
+	ts.Save(draft)
+	future := ts.Pick()
 	for future.Path == draft.Path {
-		future = ts.pick()
+		future = ts.Pick()
 	}
 	future.Meta.PublishDate = time.Date(2999, 1, 1, 0, 0, 0, 0, time.UTC)
-	ts.save(future)
+	ts.Save(future)
 	now := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
 
-	e := New(Options{Root: ts.root, Publish: site.Publish{Drafts: true}, Now: now})
+	e := New(Options{Root: ts.Root, Publish: site.Publish{Drafts: true}, Now: now})
 	if err := e.Load(); err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestPreviewShowsDrafts(t *testing.T) {
 		t.Errorf("scheduled story's page: err = %v, want not found", err)
 	}
 
-	e = New(Options{Root: ts.root, Now: now})
+	e = New(Options{Root: ts.Root, Now: now})
 	if err := e.Load(); err != nil {
 		t.Fatal(err)
 	}
@@ -58,15 +59,15 @@ func TestPreviewShowsDrafts(t *testing.T) {
 // an editor withdraws it, then renames it instead: its address answers
 // with the withdrawn page, then the story; the old address redirects.
 func TestPreviewWithdrawnAndAliases(t *testing.T) {
-	ts := newTestSite(t, 3)
-	story := ts.pick()
+	ts := livetest.New(t, "../..", 3)
+	story := ts.Pick()
 	page := "news/" + story.Meta.Slug + "/index.html"
-	e := New(Options{Root: ts.root})
+	e := New(Options{Root: ts.Root})
 	if err := e.Load(); err != nil {
 		t.Fatal(err)
 	}
 	story.Meta.Withdrawn = "Withdrawn for a test."
-	if _, err := e.Apply([]string{ts.save(story)}); err != nil {
+	if _, err := e.Apply([]string{ts.Save(story)}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := e.File(page); !strings.Contains(string(got), "<h1>This story was withdrawn</h1>") {
@@ -77,7 +78,7 @@ func TestPreviewWithdrawnAndAliases(t *testing.T) {
 	}
 	old := story.Meta.Slug
 	story.Meta.Withdrawn, story.Meta.Slug, story.Meta.Aliases = "", "renamed-story", []string{"news/" + old + "/"}
-	if _, err := e.Apply([]string{ts.save(story)}); err != nil {
+	if _, err := e.Apply([]string{ts.Save(story)}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := e.File(page); !strings.Contains(string(got), `content="0; url=`) || !strings.Contains(string(got), "/news/renamed-story/") {
@@ -93,12 +94,12 @@ func TestPreviewWithdrawnAndAliases(t *testing.T) {
 // publishDate: Tick puts it in, and the site is then the one a build
 // (which, without a clock, includes every story) writes.
 func TestTickPublishesOnTime(t *testing.T) {
-	ts := newTestSite(t, 3)
-	story := ts.pick()
+	ts := livetest.New(t, "../..", 3)
+	story := ts.Pick()
 	story.Meta.PublishDate = time.Date(2030, 1, 1, 9, 0, 0, 0, time.UTC)
-	ts.save(story)
+	ts.Save(story)
 	now := time.Date(2030, 1, 1, 8, 0, 0, 0, time.UTC)
-	e := New(Options{Root: ts.root, Now: func() time.Time { return now }})
+	e := New(Options{Root: ts.Root, Now: func() time.Time { return now }})
 	if err := e.Load(); err != nil {
 		t.Fatal(err)
 	}

@@ -7,14 +7,15 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/t4k3news/digest/internal/live/livetest"
 	"github.com/t4k3news/digest/internal/search"
 )
 
 // TestSearchFollowsEdit checks that the preview serves a search index
 // that finds a word an edit has just added.
 func TestSearchFollowsEdit(t *testing.T) {
-	ts := newTestSite(t, 30)
-	e := New(Options{Root: ts.root})
+	ts := livetest.New(t, "../..", 30)
+	e := New(Options{Root: ts.Root})
 	if err := e.Load(); err != nil {
 		t.Fatal(err)
 	}
@@ -22,9 +23,9 @@ func TestSearchFollowsEdit(t *testing.T) {
 	if shard(t, e, word) != nil && strings.Contains(string(shard(t, e, word)), `"`+word+`"`) {
 		t.Fatalf("%s is found before the edit", word)
 	}
-	d := ts.pick()
+	d := ts.Pick()
 	d.Body += "\nA " + word + " delegation arrived.\n"
-	if _, err := e.Apply([]string{ts.save(d)}); err != nil {
+	if _, err := e.Apply([]string{ts.Save(d)}); err != nil {
 		t.Fatal(err)
 	}
 	data := shard(t, e, word)

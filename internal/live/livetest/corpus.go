@@ -1,4 +1,4 @@
-package live
+package livetest
 
 import (
 	"fmt"
@@ -19,13 +19,13 @@ var vocabulary = strings.Fields(`talks summit ceasefire border energy grain
 	refinery airport railway union protest coalition veto guarantee aid loan
 	export import currency bank market factory harvest drought storm bridge`)
 
-// topics for generated tags; the first few are much more common.
-var topics = []string{"Ukraine", "Russia", "NATO", "EU", "China", "Trump", "Putin", "Zelensky",
+// Topics are the generated tags; the first few are much more common.
+var Topics = []string{"Ukraine", "Russia", "NATO", "EU", "China", "Trump", "Putin", "Zelensky",
 	"Kyiv", "Moscow", "Washington", "Brussels", "Berlin", "Paris", "London", "Warsaw"}
 
-// corpus writes n generated content files into root/content, deterministic
+// Corpus writes n generated content files into root/content, deterministic
 // for a given n: shared topics, related titles that name other articles.
-func corpus(tb testing.TB, root string, n int) {
+func Corpus(tb testing.TB, root string, n int) {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(uint64(n), 7))
 	dir := filepath.Join(root, "content")
@@ -34,11 +34,11 @@ func corpus(tb testing.TB, root string, n int) {
 	}
 	titles := make([]string, n)
 	for i := range n {
-		titles[i] = phrase(rng, 5+rng.IntN(4)) + fmt.Sprintf(" %d", i)
+		titles[i] = Phrase(rng, 5+rng.IntN(4)) + fmt.Sprintf(" %d", i)
 	}
 	date := time.Date(2025, 8, 21, 0, 0, 0, 0, time.UTC)
 	for i := range n {
-		doc := generated(rng, i, titles, date.Add(-time.Duration(i)*time.Hour))
+		doc := Generated(rng, i, titles, date.Add(-time.Duration(i)*time.Hour))
 		path := filepath.Join(dir, doc.Meta.Slug+".md")
 		if err := os.WriteFile(path, content.Marshal(doc), 0o644); err != nil {
 			tb.Fatal(err)
@@ -46,18 +46,20 @@ func corpus(tb testing.TB, root string, n int) {
 	}
 }
 
-func generated(rng *rand.Rand, i int, titles []string, date time.Time) *content.Document {
+// Generated is the generated document i of a corpus, titled titles[i],
+// whose related titles name others of titles.
+func Generated(rng *rand.Rand, i int, titles []string, date time.Time) *content.Document {
 	m := content.Meta{
 		Title: titles[i], Slug: fmt.Sprintf("story-%05d", i), Date: date,
-		Description: phrase(rng, 12), Summary: phrase(rng, 20), Source: "T4K3.news",
+		Description: Phrase(rng, 12), Summary: Phrase(rng, 20), Source: "T4K3.news",
 		Seed:       fmt.Sprintf("%05d.txt", i),
-		Takeaways:  []content.Takeaway{{Quote: phrase(rng, 8), Context: phrase(rng, 4)}},
-		Highlights: []string{phrase(rng, 6), phrase(rng, 6)},
-		Risk:       &content.Risk{Title: phrase(rng, 4), Text: phrase(rng, 15)},
-		Closing:    phrase(rng, 10),
+		Takeaways:  []content.Takeaway{{Quote: Phrase(rng, 8), Context: Phrase(rng, 4)}},
+		Highlights: []string{Phrase(rng, 6), Phrase(rng, 6)},
+		Risk:       &content.Risk{Title: Phrase(rng, 4), Text: Phrase(rng, 15)},
+		Closing:    Phrase(rng, 10),
 	}
 	for range 2 + rng.IntN(4) {
-		t := topics[min(rng.IntN(len(topics)), rng.IntN(len(topics)))]
+		t := Topics[min(rng.IntN(len(Topics)), rng.IntN(len(Topics)))]
 		if rng.IntN(4) == 0 {
 			t = fmt.Sprintf("Place %d", rng.IntN(200))
 		}
@@ -65,18 +67,18 @@ func generated(rng *rand.Rand, i int, titles []string, date time.Time) *content.
 	}
 	for range 3 + rng.IntN(4) {
 		if rng.IntN(3) == 0 {
-			m.Related = append(m.Related, phrase(rng, 6))
+			m.Related = append(m.Related, Phrase(rng, 6))
 			continue
 		}
 		m.Related = append(m.Related, titles[rng.IntN(len(titles))])
 	}
-	body := phrase(rng, 60) + ".\n\n" + phrase(rng, 50) + ".\n\n## Analysis\n\n" + phrase(rng, 70) + ".\n"
+	body := Phrase(rng, 60) + ".\n\n" + Phrase(rng, 50) + ".\n\n## Analysis\n\n" + Phrase(rng, 70) + ".\n"
 	return &content.Document{Meta: m, Body: body}
 }
 
-// phrase makes n words: common words from vocabulary, the rest made of
+// Phrase makes n words: common words from vocabulary, the rest made of
 // syllables, so that headlines share some terms but not all of them.
-func phrase(rng *rand.Rand, n int) string {
+func Phrase(rng *rand.Rand, n int) string {
 	w := make([]string, n)
 	for i := range w {
 		if rng.IntN(3) == 0 {
