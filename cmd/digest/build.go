@@ -8,8 +8,8 @@ import (
 
 	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/diag"
-	"github.com/t4k3news/digest/internal/serve"
 	"github.com/t4k3news/digest/internal/site"
+	"github.com/t4k3news/digest/internal/watchbuild"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
@@ -30,33 +30,30 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := checkDestination(*source, *dest); err != nil {
 		return err
 	}
+	publish := site.Publish{Now: time.Now(), Drafts: *drafts, Future: *future, Expired: *expired}
+	if *watching {
+		ctx, stop := interrupted(stderr)
+		defer stop()
+		opts := watchbuild.Options{Root: *source, Destination: *dest, BaseURL: *baseURL, Publish: publish, Now: time.Now}
+		return watchbuild.Run(ctx, opts, time.Second, stdout, stderr)
+	}
 	src, err := openSource(*source)
 	if err != nil {
 		return err
 	}
-	opts := build.Options{
+	res, err := build.Build(build.Options{
 		Source:      src,
 		Destination: *dest,
 		BaseURL:     *baseURL,
-		Publish:     site.Publish{Now: time.Now(), Drafts: *drafts, Future: *future, Expired: *expired},
+		Publish:     publish,
 		CardCache:   filepath.Join(*source, ".cache", "cards"),
-	}
-	res, err := build.Build(opts)
-	switch {
-	case err != nil && *watching:
-		fmt.Fprintf(stderr, "build failed:\n%s", serve.Problems(diag.InDir(*source, err)))
-	case err != nil:
+	})
+	if err != nil {
 		return diag.InDir(*source, err)
-	default:
-		if len(res.Warnings) > 0 {
-			fmt.Fprint(stderr, diag.InDir(*source, res.Warnings).(diag.List).Full())
-		}
-		fmt.Fprintln(stdout, res)
 	}
-	if !*watching {
-		return nil
+	if len(res.Warnings) > 0 {
+		fmt.Fprint(stderr, diag.InDir(*source, res.Warnings).(diag.List).Full())
 	}
-	ctx, stop := interrupted(stderr)
-	defer stop()
-	return serve.WatchBuild(ctx, opts, *source, stdout, stderr, time.Now)
+	fmt.Fprintln(stdout, res)
+	return nil
 }

@@ -99,6 +99,16 @@ func (l List) Full() string {
 	return b.String()
 }
 
+// Lines lists the problems of err one a line, for a terminal: each error
+// of a List, or else the error's own text.
+func Lines(err error) string {
+	var list List
+	if errors.As(err, &list) {
+		return list.Full()
+	}
+	return strings.TrimSpace(err.Error()) + "\n"
+}
+
 // Summary lists the errors as Full does, but of each kind (the format a
 // message was made from) only the first max; the rest of that kind are
 // counted in one line after its last one shown, so that a warning that

@@ -3,6 +3,7 @@ package live
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -16,6 +17,7 @@ import (
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/picture"
+	"github.com/t4k3news/digest/internal/plan"
 	"github.com/t4k3news/digest/internal/render"
 )
 
@@ -39,6 +41,17 @@ type Result struct {
 	// Loaded is true when Apply loaded, whole, a site that had never
 	// loaded before.
 	Loaded bool
+}
+
+// Summary names the changed paths briefly: the first and a count.
+func (r Result) Summary() string {
+	switch len(r.Changed) {
+	case 0:
+		return "nothing"
+	case 1:
+		return r.Changed[0]
+	}
+	return fmt.Sprintf("%s and %d more", r.Changed[0], len(r.Changed)-1)
 }
 
 // Apply brings the engine up to date with changes to the files and
@@ -248,7 +261,7 @@ func (e *Engine) readStaticFiles(changed bool) error {
 	}
 	e.mu.Lock()
 	e.setStatic(static)
-	e.version++
+	e.bump(plan.Static)
 	e.mu.Unlock()
 	return nil
 }
@@ -287,13 +300,18 @@ func (e *Engine) commit(r *render.Renderer) error {
 	if err := e.model.Update(docs, remove); err != nil {
 		return err
 	}
+	var parts plan.Part
+	if len(e.pending) > 0 {
+		parts |= stories
+	}
 	clear(e.pending)
-	e.version++
 	e.schedule()
 	if r != nil {
 		r.Config = e.cfg
 		e.r = r
+		parts |= plan.Templates
 	}
+	e.bump(parts)
 	return nil
 }
 

@@ -28,7 +28,7 @@ func (e *Engine) Tick() (int, error) {
 	defer e.mu.Unlock()
 	n, err := e.model.Reclock(e.opts.Now(), docs)
 	if n > 0 {
-		e.version++
+		e.bump(stories)
 	}
 	e.due = e.model.Publish().Schedule(docs).Change
 	return n, err

@@ -30,6 +30,7 @@ import (
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/load"
+	"github.com/t4k3news/digest/internal/plan"
 	"github.com/t4k3news/digest/internal/render"
 	"github.com/t4k3news/digest/internal/site"
 	"github.com/t4k3news/digest/internal/sourcefs"
@@ -71,6 +72,7 @@ type Engine struct {
 	warns diag.List   // about the sources read by the last Load or Apply
 
 	version int       // counts the changes to the site
+	changed [16]int   // by bit of plan.Part: the version it last changed at
 	due     time.Time // when the site next changes by the clock
 	outputs outputs   // what is served of the version
 }
@@ -125,7 +127,7 @@ func (e *Engine) Load() error {
 	e.mu.Lock()
 	e.cfg, e.model, e.r = in.Config, model, in.Templates
 	e.setStatic(in.Static)
-	e.version++
+	e.bump(^plan.Part(0))
 	e.schedule()
 	e.mu.Unlock()
 	return nil

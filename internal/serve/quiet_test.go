@@ -36,7 +36,7 @@ func TestWarningsOnce(t *testing.T) {
 	}
 	srv := New(e, "/", "127.0.0.1")
 	var log strings.Builder
-	opts, warned := Options{Root: root, Log: &log, Now: time.Now}, newTold(root)
+	opts, warned := Options{Root: root, Log: &log, Now: time.Now}, live.NewTold(root)
 	const warning = "peace-needs-teeth.md: edited by hand; not converted again"
 	change := func(n int) {
 		t.Helper()
@@ -81,8 +81,8 @@ func TestContentWarningsOnce(t *testing.T) {
 	}
 	srv := New(e, "/", "127.0.0.1")
 	var log strings.Builder
-	opts, warned := Options{Root: root, Log: &log, Now: time.Now}, newTold(root)
-	log.WriteString(warned.fresh(e.Warnings()).Full())
+	opts, warned := Options{Root: root, Log: &log, Now: time.Now}, live.NewTold(root)
+	log.WriteString(warned.Fresh(e.Warnings()).Full())
 	const warning = `content/bare.md:5: image "images/a.svg" has no imageAlt`
 	count := func(step string, want int) {
 		t.Helper()

@@ -81,8 +81,8 @@ func Run(ctx context.Context, opts Options) error {
 		articles, topics := e.Stats()
 		fmt.Fprintf(opts.Log, "serving %d articles, %d topics at %s (Ctrl-C to stop)\n", articles, topics, addr)
 	}
-	warned := newTold(opts.Root)
-	if fresh := warned.fresh(e.Warnings()); loadErr == nil && len(fresh) > 0 {
+	warned := live.NewTold(opts.Root)
+	if fresh := warned.Fresh(e.Warnings()); loadErr == nil && len(fresh) > 0 {
 		fmt.Fprint(opts.Log, fresh.Full())
 	}
 	if opts.Ready != nil {
@@ -109,18 +109,18 @@ func Run(ctx context.Context, opts Options) error {
 // rebuild applies one batch of changes and prints one line about it, then
 // tells the open pages. A warning printed before about a file unchanged
 // since is not printed again.
-func rebuild(e *live.Engine, s *Server, paths []string, opts Options, warned *told) {
+func rebuild(e *live.Engine, s *Server, paths []string, opts Options, warned *live.Told) {
 	start := opts.Now()
 	res, err := e.Apply(paths)
 	took := opts.Now().Sub(start).Round(10 * time.Microsecond)
 	if len(res.Changed) == 0 && err == nil {
 		return // only an editor's temporary files
 	}
-	warned.changed(res.Changed)
-	if fresh := warned.fresh(res.Warnings); len(fresh) > 0 {
+	warned.Changed(res.Changed)
+	if fresh := warned.Fresh(res.Warnings); len(fresh) > 0 {
 		fmt.Fprint(opts.Log, fresh.Full())
 	}
-	stamp := fmt.Sprintf("%s %s:", start.Format(time.TimeOnly), Summary(res.Changed))
+	stamp := fmt.Sprintf("%s %s:", start.Format(time.TimeOnly), res.Summary())
 	articles := 0
 	if err == nil {
 		articles, _ = e.Stats()
@@ -175,17 +175,6 @@ func publishOnTime(ctx context.Context, e *live.Engine, s *Server, applying *syn
 	}
 }
 
-// Summary names the changed paths briefly: the first and a count.
-func Summary(paths []string) string {
-	switch len(paths) {
-	case 0:
-		return "nothing"
-	case 1:
-		return paths[0]
-	}
-	return fmt.Sprintf("%s and %d more", paths[0], len(paths)-1)
-}
-
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
@@ -194,13 +183,7 @@ func plural(n int, noun string) string {
 }
 
 // Problems lists an error's problems one a line.
-func Problems(err error) string {
-	var list diag.List
-	if errors.As(err, &list) {
-		return list.Full()
-	}
-	return strings.TrimSpace(err.Error()) + "\n"
-}
+func Problems(err error) string { return diag.Lines(err) }
 
 // Loopback reports whether the address bind can only be reached from this
 // machine.

@@ -4,8 +4,10 @@
 package livetest
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -124,6 +126,27 @@ func (ts *Site) Built() map[string][]byte {
 		ts.tb.Fatal(err)
 	}
 	return files
+}
+
+// Diff describes the first difference, in name order, between the files
+// of a driver and those of a fresh build, or returns "" if they are the
+// same.
+func Diff(got, want map[string][]byte) string {
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		data, ok := got[name]
+		switch {
+		case !ok:
+			return fmt.Sprintf("%s of a fresh build is missing", name)
+		case !bytes.Equal(data, want[name]):
+			return fmt.Sprintf("%s differs from a fresh build:\n%s", name, FirstDiff(data, want[name]))
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(got)) {
+		if _, ok := want[name]; !ok {
+			return fmt.Sprintf("%s is not in a fresh build", name)
+		}
+	}
+	return ""
 }
 
 // FirstDiff shows where got, from a driver, and want, from a build, first

@@ -1,0 +1,70 @@
+package live
+
+import (
+	"math/bits"
+
+	"github.com/t4k3news/digest/internal/plan"
+)
+
+// The engine counts its versions and remembers, for each part of the
+// model, the version it last changed at, so that a driver that keeps the
+// site's files (build --watch) renders again only the entries that read a
+// part changed since the version it wrote.
+
+// stories are the parts of the model that a change of content files, or
+// of the clock, changes.
+const stories = plan.Articles | plan.Topics | plan.Sidebars
+
+// bump makes a new version of the site in which the parts changed; e.mu
+// is held.
+func (e *Engine) bump(parts plan.Part) {
+	e.version++
+	for p := parts; p != 0; p &= p - 1 {
+		e.changed[bits.TrailingZeros16(uint16(p))] = e.version
+	}
+}
+
+// Since returns the parts of the model that changed after version v of
+// the site, and the version now; every part changed after version 0.
+func (e *Engine) Since(v int) (plan.Part, int) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	var parts plan.Part
+	for i, at := range e.changed {
+		if at > v {
+			parts |= 1 << i
+		}
+	}
+	return parts, e.version
+}
+
+// Render lists every entry of the site as it is now and renders, as a
+// build does, those that pick returns true for, passing each file to emit
+// with the index of its entry in the list. Emit may be called
+// concurrently, but for one entry by one goroutine at a time. Pick must
+// not call the engine. The error is the first in the order of the list;
+// rendered[i] says whether entries[i] was rendered.
+func (e *Engine) Render(pick func(*plan.Entry) bool, emit func(i int, name string, data []byte) error) (entries []plan.Entry, rendered []bool, err error) {
+	e.mu.Lock() // Complete writes every article's sidebar
+	defer e.mu.Unlock()
+	m := e.plan(e.model.Sidebar)
+	entries = plan.List(m)
+	rendered = make([]bool, len(entries))
+	var todo []plan.Entry
+	var sidebars bool
+	for i := range entries {
+		if !pick(&entries[i]) {
+			continue
+		}
+		rendered[i] = true
+		sidebars = sidebars || entries[i].Reads.Parts&plan.Sidebars != 0
+		todo = append(todo, plan.Entry{Render: func(plan.Emit) error {
+			return entries[i].Render(func(name string, data []byte) error { return emit(i, name, data) })
+		}})
+	}
+	if sidebars { // as a build has them, and cheaper than one at a time
+		e.model.Complete()
+		m.Sidebar, m.Pages = nil, e.r.ForSite()
+	}
+	return entries, rendered, plan.Render(todo, nil)
+}

@@ -1,0 +1,94 @@
+package watchbuild
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/t4k3news/digest/internal/live/livetest"
+)
+
+// files returns the files under dest by slash path, and fails on an empty
+// folder, which a build never leaves.
+func files(t *testing.T, dest string) map[string][]byte {
+	t.Helper()
+	out := make(map[string][]byte)
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dest, p)
+		if d.IsDir() {
+			if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 {
+				return fmt.Errorf("empty folder %s", rel)
+			}
+			return err
+		}
+		out[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// compare checks that dest holds exactly the files of a fresh build.
+func compare(t *testing.T, dest string, ts *livetest.Site, step string) {
+	t.Helper()
+	if d := livetest.Diff(files(t, dest), ts.Built()); d != "" {
+		t.Fatalf("%s: %s", step, d)
+	}
+}
+
+// TestMatchesBuild, the live oracle for build --watch: after each of a
+// random sequence of edits (content added, edited, deleted and renamed,
+// templates, static files, broken sources and their fix) the output folder
+// is byte for byte a fresh build's; a broken batch leaves it as it was.
+func TestMatchesBuild(t *testing.T) {
+	steps := 60
+	if testing.Short() {
+		steps = 15
+	}
+	ts := livetest.New(t, "../..", 40)
+	dest := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: ts.Root, Destination: dest})
+	if _, err := b.Load(); err != nil {
+		t.Fatal(err)
+	}
+	compare(t, dest, ts, "load")
+	for i := range steps {
+		ed := livetest.Edits[ts.Rng.IntN(len(livetest.Edits))]
+		before := files(t, dest)
+		paths, broken := ed.Do(ts)
+		step := fmt.Sprintf("step %d (%s)", i, ed.Name)
+		_, err := b.Apply(paths)
+		if broken != (err != nil) {
+			t.Fatalf("%s: Apply error %v, want broken=%v", step, err, broken)
+		}
+		if broken {
+			if after := files(t, dest); !sameFiles(before, after) {
+				t.Fatalf("%s: a broken batch changed the output folder", step)
+			}
+			if _, err := b.Apply(ts.Fix()); err != nil {
+				t.Fatalf("%s: after the fix: %v", step, err)
+			}
+		}
+		compare(t, dest, ts, step)
+	}
+}
+
+func sameFiles(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,85 @@
+package watchbuild
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/t4k3news/digest/internal/live/livetest"
+)
+
+// TestWritesOnlyChanged: a change of a static file renders only the
+// entries that read the static files and writes the one file; a new dek
+// writes the files that show it and keeps the others, same inode.
+func TestWritesOnlyChanged(t *testing.T) {
+	ts := livetest.New(t, "../..", 40)
+	dest := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: ts.Root, Destination: dest})
+	whole, err := b.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := b.Apply([]string{ts.Write("static/extra.css", []byte("p { margin: 0 }"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Written != 1 || res.Removed != 0 || res.Rendered >= res.Entries/10 {
+		t.Errorf("a new static file: %s; want 1 file written, a few outputs rendered", res)
+	}
+	style := filepath.Join(dest, "style.css")
+	before, err := os.Stat(style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := ts.Pick()
+	d.Meta.Description = "A dek no page showed before"
+	if res, err = b.Apply([]string{ts.Save(d)}); err != nil {
+		t.Fatal(err)
+	}
+	if res.Written == 0 || res.Written >= whole.Written/2 {
+		t.Errorf("a new dek: %s; want some of the %d files written", res, whole.Written)
+	}
+	page, _ := os.ReadFile(filepath.Join(dest, "news", d.Meta.Slug, "index.html"))
+	if !strings.Contains(string(page), "A dek no page showed before") {
+		t.Errorf("the edited article's page does not show its new dek")
+	}
+	if after, err := os.Stat(style); err != nil || !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Errorf("style.css, which no edit changed, was written again (%v)", err)
+	}
+}
+
+// TestFailedWrite: a batch whose files cannot be written leaves the output
+// folder as it was and says which file; once the way is clear, the next
+// save writes what both batches changed.
+func TestFailedWrite(t *testing.T) {
+	ts := livetest.New(t, "../..", 10)
+	dest := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: ts.Root, Destination: dest})
+	if _, err := b.Load(); err != nil {
+		t.Fatal(err)
+	}
+	d := ts.Pick()
+	d.Meta.Slug = "a-new-slug"
+	in := filepath.Join(dest, "news", d.Meta.Slug)
+	if err := os.WriteFile(in, []byte("in the way"), 0o644); err != nil { // as a full disk would, the write fails
+		t.Fatal(err)
+	}
+	before := files(t, dest)
+	_, err := b.Apply([]string{ts.Save(d)})
+	if err == nil || !strings.Contains(err.Error(), "news/"+d.Meta.Slug+"/index.html") {
+		t.Fatalf("Apply with a file in the way: %v, want an error naming the page", err)
+	}
+	if !sameFiles(before, files(t, dest)) {
+		t.Fatal("a failed batch changed the output folder")
+	}
+	if err := os.Remove(in); err != nil {
+		t.Fatal(err)
+	}
+	other := ts.Pick()
+	other.Meta.Summary = "Another edit"
+	if _, err := b.Apply([]string{ts.Save(other)}); err != nil {
+		t.Fatal(err)
+	}
+	compare(t, dest, ts, "after the way was cleared")
+}
