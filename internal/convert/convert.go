@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -53,6 +54,10 @@ type Options struct {
 	// site config's (Source/digest.yaml, or the default without one), so
 	// that every driver tags with the site's vocabulary.
 	Subjects []tags.Subject
+	// Seeds, unless nil, are the only seeds to convert, as slash paths
+	// relative to Source ("seeds/x.txt"): those an editor just saved. A
+	// path that is no seed file, or is gone, converts nothing.
+	Seeds []string
 }
 
 // siteSource opens the site's folder through sourcefs and, where opts
@@ -99,9 +104,9 @@ type Report struct {
 // returned wrapped; they stop the run at that seed, though files of later
 // seeds already being written when a write fails are finished, and listed.
 func Run(opts Options) (*Report, error) {
-	seeds, err := filepath.Glob(filepath.Join(opts.Source, "seeds", "*.txt"))
-	if err != nil {
-		return nil, fmt.Errorf("convert: %w", err)
+	seeds, err := seedFiles(opts)
+	if err != nil || len(seeds) == 0 && opts.Seeds != nil {
+		return &Report{}, err
 	}
 	if len(seeds) == 0 {
 		return nil, fmt.Errorf("convert: no seeds in %s", filepath.Join(opts.Source, "seeds"))
@@ -140,6 +145,31 @@ func Run(opts Options) (*Report, error) {
 		}
 	}
 	return rep, errs.Err()
+}
+
+// seedFiles returns the seed files to convert, sorted: opts.Seeds that
+// are seed files and exist, or every seed.
+func seedFiles(opts Options) ([]string, error) {
+	all, err := filepath.Glob(filepath.Join(opts.Source, "seeds", "*.txt"))
+	if err != nil || opts.Seeds == nil {
+		return all, wrap(err)
+	}
+	var seeds []string
+	for _, p := range opts.Seeds {
+		name := filepath.Join(opts.Source, filepath.FromSlash(p))
+		if slices.Contains(all, name) {
+			seeds = append(seeds, name)
+		}
+	}
+	slices.Sort(seeds)
+	return slices.Compact(seeds), nil
+}
+
+func wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("convert: %w", err)
 }
 
 // converter holds the state of one Run.

@@ -11,7 +11,10 @@ import (
 )
 
 // BenchmarkRun converts a generated corpus: "fresh" into an empty
-// content folder, "unchanged" over its own earlier output.
+// content folder, "unchanged" over its own earlier output, and "saved" the
+// one seed that an editor saved, as serve and build --watch do.
+//
+//	go test ./internal/convert -run '^$' -bench Run/n=.*/saved
 func BenchmarkRun(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("n=%d/fresh", n), func(b *testing.B) {
@@ -23,6 +26,31 @@ func BenchmarkRun(b *testing.B) {
 				}
 				b.StartTimer()
 				run(b, dir, n)
+			}
+		})
+		b.Run(fmt.Sprintf("n=%d/saved", n), func(b *testing.B) {
+			dir := corpustest.Seeds(b, n)
+			run(b, dir, n)
+			seeds, err := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+			if err != nil || len(seeds) == 0 {
+				b.Fatal(seeds, err)
+			}
+			saved := seeds[len(seeds)/2]
+			data, err := os.ReadFile(saved)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rel, _ := filepath.Rel(dir, saved)
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				if err := os.WriteFile(saved, fmt.Appendf(data, "\nSaved %d times.\n", i+1), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				rep, err := convert.Run(convert.Options{Source: dir, Date: corpustest.Date, Seeds: []string{filepath.ToSlash(rel)}})
+				if err != nil || len(rep.Written) != 1 {
+					b.Fatalf("%v: %d files written, want 1", err, len(rep.Written))
+				}
 			}
 		})
 		b.Run(fmt.Sprintf("n=%d/unchanged", n), func(b *testing.B) {

@@ -3,6 +3,7 @@ package convert
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -94,5 +95,28 @@ func TestSlugCollision(t *testing.T) {
 	}
 	if r, err = Run(Options{Source: dir, Date: testDate}); err != nil || len(r.Written) != 0 || len(r.Warnings) != 0 {
 		t.Errorf("second run: err %v, written %q, warnings %q", err, r.Written, r.Warnings)
+	}
+}
+
+// TestSeeds converts the seeds it is given and no other: a saved seed is
+// converted alone. A path that is no seed, or a seed that is gone,
+// converts nothing.
+func TestSeeds(t *testing.T) {
+	seedB := strings.Replace(seedA, "First headline", "Second headline", 1)
+	dir := site(t, map[string]string{"a.txt": seedA, "b.txt": seedB})
+	r, err := Run(Options{Source: dir, Date: testDate, Seeds: []string{"seeds/b.txt", "seeds/gone.txt", "content/x.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "content", "second-headline.md")}
+	if !slices.Equal(r.Written, want) || len(r.Unchanged) != 0 {
+		t.Errorf("written %q, unchanged %q; want written %q alone", r.Written, r.Unchanged, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "first-headline.md")); err == nil {
+		t.Error("a seed not given was converted")
+	}
+	r, err = Run(Options{Source: dir, Date: testDate, Seeds: []string{"seeds/gone.txt"}})
+	if err != nil || len(r.Written)+len(r.Unchanged)+len(r.Skipped) != 0 {
+		t.Errorf("a gone seed: %v, %+v; want nothing done", err, r)
 	}
 }

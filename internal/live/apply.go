@@ -95,12 +95,11 @@ func (e *Engine) apply(paths []string) (Result, error) {
 			templates = true
 		case top == load.StaticDir:
 			static = true
-		case top == load.SeedsDir:
-			e.convert(&res)
 		case p == config.File:
 			cfg = true
 		}
 	}
+	e.convert(&res, res.Changed)
 	if cfg {
 		return res, e.reload()
 	}
@@ -204,9 +203,7 @@ func (e *Engine) retry(paths []string) (Result, error) {
 	if len(res.Changed) == 0 {
 		res.Changed = paths
 	}
-	if slices.ContainsFunc(res.Changed, func(p string) bool { return strings.HasPrefix(p, load.SeedsDir+"/") }) {
-		e.convert(&res)
-	}
+	e.convert(&res, res.Changed)
 	if err := e.Load(); err != nil {
 		return res, err
 	}
@@ -223,12 +220,18 @@ func (e *Engine) reload() error {
 	return nil
 }
 
-// convert converts the seeds again and reads the content files it wrote.
-func (e *Engine) convert(res *Result) {
-	if len(res.Converted) > 0 || res.Warnings != nil {
-		return // once per Apply
+// convert converts the seeds among the changed paths, as "digest convert"
+// would, and reads the content files it wrote: the seeds saved, not every
+// seed, unless the seeds folder itself changed.
+func (e *Engine) convert(res *Result, changed []string) {
+	seeds := seedsIn(changed)
+	if len(seeds) == 0 {
+		return
 	}
-	rep, err := convert.Run(convert.Options{Source: e.opts.Root})
+	if slices.Contains(seeds, load.SeedsDir) {
+		seeds = nil // the folder itself: every seed
+	}
+	rep, err := convert.Run(convert.Options{Source: e.opts.Root, Seeds: seeds})
 	res.Warnings = err
 	if rep == nil {
 		return
@@ -248,6 +251,17 @@ func (e *Engine) convert(res *Result) {
 			res.Reread += e.readContent(filepath.ToSlash(rel))
 		}
 	}
+}
+
+// seedsIn returns the paths of paths in the seeds folder, or the folder.
+func seedsIn(paths []string) []string {
+	var seeds []string
+	for _, p := range paths {
+		if p == load.SeedsDir || strings.HasPrefix(p, load.SeedsDir+"/") {
+			seeds = append(seeds, p)
+		}
+	}
+	return seeds
 }
 
 // readStaticFiles reads the static files again if they changed.

@@ -28,7 +28,7 @@ func TestWarningsOnce(t *testing.T) {
 	if _, err := convert.Run(convert.Options{Source: root}); err != nil {
 		t.Fatal(err)
 	}
-	edited := filepath.Join(root, "content/peace-needs-teeth.md")
+	edited := filepath.Join(root, "content/talks-go-on.md")
 	replaceIn(t, edited, "description: ", "description: Edited by hand; ")
 	e := live.New(live.Options{Root: root, Now: time.Now})
 	if err := e.Load(); err != nil {
@@ -37,7 +37,7 @@ func TestWarningsOnce(t *testing.T) {
 	srv := New(e, "/", "127.0.0.1")
 	var log strings.Builder
 	opts, warned := Options{Root: root, Log: &log, Now: time.Now}, live.NewTold(root)
-	const warning = "peace-needs-teeth.md: edited by hand; not converted again"
+	const warning = "talks-go-on.md: edited by hand; not converted again"
 	change := func(n int) {
 		t.Helper()
 		replaceIn(t, filepath.Join(root, "seeds/b.txt"), "The first body", strings.Repeat("More. ", n)+"The first body")
@@ -52,7 +52,7 @@ func TestWarningsOnce(t *testing.T) {
 		t.Errorf("after a second change of another seed, the warning is printed %d times, want 1:\n%s", got, log.String())
 	}
 	replaceIn(t, edited, "description: ", "description: Edited again; ")
-	rebuild(e, srv, []string{"content/peace-needs-teeth.md"}, opts, warned)
+	rebuild(e, srv, []string{"content/talks-go-on.md"}, opts, warned)
 	change(3)
 	if got := strings.Count(log.String(), warning); got != 2 {
 		t.Errorf("after its file changed, the warning is printed %d times in all, want 2:\n%s", got, log.String())
