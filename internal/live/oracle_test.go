@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/t4k3news/digest/internal/live/livetest"
+	"github.com/t4k3news/digest/internal/race"
 )
 
 // compare checks that the engine serves exactly the files of a fresh
@@ -32,7 +33,7 @@ func compare(t *testing.T, e *Engine, ts *livetest.Site, step string) {
 // one that the engine's site is byte for byte a fresh build's.
 func TestMatchesBuild(t *testing.T) {
 	steps := 60
-	if testing.Short() {
+	if testing.Short() || race.Enabled {
 		steps = 15
 	}
 	ts := livetest.New(t, "../..", 40)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/race"
 )
 
 // moreSite is a site where idf means something: filler stories on
@@ -91,13 +92,18 @@ func TestMoreStable(t *testing.T) {
 	}
 }
 
-// TestLarge checks that the model of a big site builds in near-linear time:
-// every article shares the tag "Ukraine" and the word "security".
+// TestLarge checks the lists of a big site in which every article shares
+// the tag "Ukraine" and the word "security", features that would make
+// ranking quadratic without maxPosting; the time it takes is a benchmark's
+// to measure (site_bench_test.go), not a test's.
 func TestLarge(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large site")
 	}
-	const n = 20000
+	n := 20000
+	if race.Enabled {
+		n = 2000 // the same lists, at a tenth of the cost
+	}
 	docs := make([]*content.Document, n)
 	for i := range docs {
 		slug := fmt.Sprintf("a%d", i)
@@ -109,11 +115,7 @@ func TestLarge(t *testing.T) {
 			Related: []string{fmt.Sprintf("Ukraine security story %d about w%d", (i+7)%n, ((i+7)%n)%97), "Ukraine security"},
 		}}
 	}
-	start := time.Now()
 	s := build(t, docs...)
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("building %d articles took %v", n, d)
-	}
 	a := s.Article("a0")
 	if a.Related[0].Article != s.Article("a7") || a.Related[1].Article != nil {
 		t.Errorf("a0: related %v", sidebar(a))

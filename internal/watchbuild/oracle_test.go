@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/t4k3news/digest/internal/live/livetest"
+	"github.com/t4k3news/digest/internal/race"
 )
 
 // files returns the files under dest by slash path, and fails on an empty
@@ -50,7 +51,7 @@ func compare(t *testing.T, dest string, ts *livetest.Site, step string) {
 // is byte for byte a fresh build's; a broken batch leaves it as it was.
 func TestMatchesBuild(t *testing.T) {
 	steps := 60
-	if testing.Short() {
+	if testing.Short() || race.Enabled {
 		steps = 15
 	}
 	ts := livetest.New(t, "../..", 40)

@@ -1,0 +1,65 @@
+package watchbuild
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/cputime"
+)
+
+// BenchmarkEdit measures build --watch from a saved content file (a new
+// dek for a story in the middle of the archive) to every file it changes
+// on disk, in a generated site of 1,000 and 10,000 articles, with wall
+// and CPU time per edit and what one edit renders and writes.
+//
+//	go test ./internal/watchbuild -run '^$' -bench Edit -benchtime 5x
+func BenchmarkEdit(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			src := corpustest.Site(b, n, "../..")
+			bld := New(Options{Root: src, Destination: filepath.Join(src, "public")})
+			if _, err := bld.Load(); err != nil {
+				b.Fatal(err)
+			}
+			rel, doc := story(b, src)
+			var res Result
+			var cpu time.Duration
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				doc.Meta.Description = fmt.Sprintf("A dek saved %d times", i+1)
+				if err := os.WriteFile(filepath.Join(src, rel), content.Marshal(doc), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				c := cputime.Used()
+				var err error
+				if res, err = bld.Apply([]string{rel}); err != nil {
+					b.Fatal(err)
+				}
+				cpu += cputime.Used() - c
+			}
+			b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(res.Rendered), "rendered")
+			b.ReportMetric(float64(res.Written), "written")
+		})
+	}
+}
+
+// story returns the content file in the middle of the site's, by name,
+// and its document.
+func story(b *testing.B, root string) (string, *content.Document) {
+	docs, err := content.Load(os.DirFS(root), "content")
+	if err != nil {
+		b.Fatal(err)
+	}
+	slices.SortFunc(docs, func(x, y *content.Document) int { return strings.Compare(x.Path, y.Path) })
+	d := docs[len(docs)/2]
+	return d.Path, d
+}
