@@ -15,6 +15,7 @@ import (
 
 	"github.com/t4k3news/digest/internal/build"
 	"github.com/t4k3news/digest/internal/live"
+	"github.com/t4k3news/digest/internal/live/livetest"
 )
 
 // newSite copies the repository's templates, static files and content into
@@ -71,22 +72,7 @@ func startAt(t testing.TB, root string, port int, log io.Writer) (string, func()
 }
 
 // logBuffer is a terminal for a server running in a test.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
+type logBuffer = livetest.Log
 
 // get fetches a URL and returns status and body.
 func get(t testing.TB, url string) (int, string) {
@@ -168,33 +154,9 @@ func await(t testing.TB, events <-chan string, name string) string {
 	}
 }
 
-// renameSave writes a file the way many editors save: to a temporary file
-// that is then renamed over the old one.
-func renameSave(t testing.TB, path, text string) {
-	t.Helper()
-	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func replaceIn(t testing.TB, path, old, new string) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(data), old) {
-		t.Fatalf("%s has no %q", path, old)
-	}
-	renameSave(t, path, strings.Replace(string(data), old, new, 1))
-}
+// renameSave and replaceIn save a file the way many editors do: to a
+// temporary file that is then renamed over the old one.
+var renameSave, replaceIn = livetest.RenameSave, livetest.ReplaceIn
 
 const veto = "content/russia-seeks-veto-in-ukraine-security-guarantees.md"
 
