@@ -32,8 +32,8 @@ func compare(t *testing.T, e *Engine, ts *livetest.Site, step string) {
 // TestMatchesBuild applies random sequences of edits and checks after each
 // one that the engine's site is byte for byte a fresh build's.
 func TestMatchesBuild(t *testing.T) {
-	steps := 60
-	if testing.Short() || race.Enabled {
+	steps := race.Size(60, 15)
+	if testing.Short() {
 		steps = 15
 	}
 	ts := livetest.New(t, "../..", 40)

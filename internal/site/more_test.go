@@ -100,10 +100,7 @@ func TestLarge(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large site")
 	}
-	n := 20000
-	if race.Enabled {
-		n = 2000 // the same lists, at a tenth of the cost
-	}
+	n := race.Size(20000, 2000) // the same lists, at a tenth of the cost
 	docs := make([]*content.Document, n)
 	for i := range docs {
 		slug := fmt.Sprintf("a%d", i)

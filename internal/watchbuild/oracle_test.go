@@ -50,8 +50,8 @@ func compare(t *testing.T, dest string, ts *livetest.Site, step string) {
 // templates, static files, broken sources and their fix) the output folder
 // is byte for byte a fresh build's; a broken batch leaves it as it was.
 func TestMatchesBuild(t *testing.T) {
-	steps := 60
-	if testing.Short() || race.Enabled {
+	steps := race.Size(60, 15)
+	if testing.Short() {
 		steps = 15
 	}
 	ts := livetest.New(t, "../..", 40)
