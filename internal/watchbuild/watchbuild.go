@@ -5,7 +5,7 @@
 // It follows the sources with the preview server's engine (internal/live):
 // one change tracking for both drivers. After each batch of changes it
 // renders the entries of internal/plan that read a part of the model that
-// changed, writes only the files whose bytes differ from those on disk,
+// changed (or, for an entry with a Key, whose Key changed), writes only the files whose bytes differ from those on disk,
 // and removes the files of entries that are gone, all through one
 // output.Patch: a batch that fails (bad front matter, a template that does
 // not parse, a full disk) writes nothing, and is reported with its files
@@ -49,6 +49,9 @@ type Builder struct {
 	// the files each entry wrote, by the entry's key.
 	files map[string][sha256.Size]byte
 	owned map[string][]string
+	// keys are the Keys of the entries that have one (plan.Entry.Key),
+	// as written, by the entry's key.
+	keys map[string]string
 }
 
 // Result counts what one step did.
@@ -112,8 +115,14 @@ func (b *Builder) Tick() (int, Result, error) {
 // renders every entry and writes the site whole.
 func (b *Builder) write() (Result, error) {
 	parts, version := b.e.Since(b.version)
+	keys := make(map[string]string)
 	pick := func(en *plan.Entry) bool {
-		_, known := b.owned[key(en)]
+		k := key(en)
+		_, known := b.owned[k]
+		if en.Key != nil { // it stands for everything the bytes depend on
+			keys[k] = en.Key()
+			return b.version == 0 || !known || keys[k] != b.keys[k]
+		}
 		return b.version == 0 || !known || en.Reads.Parts&parts != 0
 	}
 	var sink sink
@@ -152,7 +161,7 @@ func (b *Builder) write() (Result, error) {
 	if b.version != 0 {
 		stats.Unchanged = unchanged
 	}
-	b.files, b.owned, b.version = files, owned, version
+	b.files, b.owned, b.keys, b.version = files, owned, keys, version
 	return Result{Rendered: count(rendered), Entries: len(entries), Stats: stats}, nil
 }
 
