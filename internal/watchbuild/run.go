@@ -25,15 +25,16 @@ func Run(ctx context.Context, opts Options, poll time.Duration, stdout, stderr i
 		return err
 	}
 	start := opts.Now()
+	warned := live.NewTold(opts.Root)
 	if res, err := b.Load(); err != nil {
 		fmt.Fprintf(stderr, "build failed; it is tried again on the next change:\n%s", problems(opts.Root, err))
 	} else {
+		fmt.Fprint(stderr, warned.Fresh(b.e.Warnings()).Full())
 		fmt.Fprintf(stdout, "built %d files in %v\n", res.Written+res.Unchanged, opts.Now().Sub(start).Round(time.Millisecond))
 	}
 	fmt.Fprintf(stdout, "watching %s for changes (Ctrl-C to stop)\n", opts.Root)
 	var mu sync.Mutex // a batch and a tick of the clock never overlap
 	go onTime(ctx, b, &mu, poll, opts.Now, stdout, stderr)
-	warned := live.NewTold(opts.Root)
 	return w.Run(ctx, func(paths []string) {
 		mu.Lock()
 		defer mu.Unlock()
