@@ -20,7 +20,6 @@ import (
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/convert"
 	"github.com/t4k3news/digest/internal/load"
-	"github.com/t4k3news/digest/internal/race"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -28,9 +27,8 @@ import (
 // bigCount is the size of the generated site that the tests of a large
 // archive use: a digest's first year or two. It is generated, converted
 // and built the first time a test asks for it (about ten seconds), never
-// committed. Under the race detector, which makes the build several times
-// slower, it is a fifth of that.
-var bigCount = race.Size(10000, 2000)
+// committed.
+const bigCount = 10000
 
 // maxListing is the most bytes a listing page (front, topic, archive) may
 // have, whatever the size of the site.
