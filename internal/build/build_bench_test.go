@@ -49,7 +49,7 @@ func BenchmarkBuild(b *testing.B) {
 //
 //	go test ./internal/build -run '^$' -bench Unchanged -benchtime 5x
 func BenchmarkUnchanged(b *testing.B) {
-	src := corpustest.Site(b, 10000, "../..")
+	src := benchSite(b)
 	dest := filepath.Join(src, "public")
 	buildOnce(b, src, dest)
 	buildOnce(b, src, dest) // both trees exist from here on
@@ -84,7 +84,7 @@ func BenchmarkUnchanged(b *testing.B) {
 //
 //	go test ./internal/build -run '^$' -bench Cards -benchtime 5x
 func BenchmarkCards(b *testing.B) {
-	src := corpustest.Site(b, 10000, "../..")
+	src := benchSite(b)
 	on, err := config.Load(os.DirFS(src), config.File)
 	if err != nil {
 		b.Fatal(err)
@@ -130,7 +130,7 @@ func touchTemplate(b *testing.B, src string) {
 }
 
 var (
-	siteDir = flag.String("site", "", "a site folder that BenchmarkSearchIndex builds instead of a generated one")
+	siteDir = flag.String("site", "", "a site folder that BenchmarkUnchanged, BenchmarkCards and BenchmarkSearchIndex build instead of a generated one (they write beside its public/)")
 	index   = flag.String("index", "both", "BenchmarkSearchIndex builds with the search index (on), without it (off), or both in turn")
 )
 
@@ -146,10 +146,7 @@ var (
 //	go test -c -o /tmp/build.test ./internal/build
 //	/usr/bin/time -v /tmp/build.test -test.run '^$' -test.bench SearchIndex -test.benchtime 3x -index off -site DIR
 func BenchmarkSearchIndex(b *testing.B) {
-	src := *siteDir
-	if src == "" {
-		src = corpustest.Site(b, 10000, "../..")
-	}
+	src := benchSite(b)
 	sides := map[string][]bool{"both": {true, false}, "on": {true}, "off": {false}}[*index]
 	if sides == nil {
 		b.Fatalf("-index %q: want on, off or both", *index)
@@ -188,6 +185,14 @@ func BenchmarkSearchIndex(b *testing.B) {
 		b.ReportMetric(100*(wall[0].Seconds()/wall[1].Seconds()-1), "%wall")
 		b.ReportMetric(100*(cpu[0].Seconds()/cpu[1].Seconds()-1), "%cpu")
 	}
+}
+
+// benchSite returns -site, or else a generated site of 10,000 articles.
+func benchSite(b *testing.B) string {
+	if *siteDir != "" {
+		return *siteDir
+	}
+	return corpustest.Site(b, 10000, "../..")
 }
 
 func sideName(on bool) string {

@@ -105,3 +105,38 @@ func fullText(err error) string {
 	}
 	return fmt.Sprint(err)
 }
+
+// TestHash wants the sums of a source tree to change with any file of
+// its folder, and only then.
+func TestHash(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":         {Data: []byte("a")},
+		"templates/index.html": {Data: []byte("t")},
+		"static/style.css":     {Data: []byte("s")},
+	}
+	before, err := Hash(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := Hash(fsys); again != before {
+		t.Fatal("two sums of the same tree differ")
+	}
+	for _, name := range []string{"content/a.md", "templates/index.html", "static/style.css"} {
+		old := fsys[name]
+		fsys[name] = &fstest.MapFile{Data: []byte("changed")}
+		after, err := Hash(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed := [3]bool{after.Content != before.Content, after.Templates != before.Templates, after.Static != before.Static}
+		want := [3]bool{name == "content/a.md", name == "templates/index.html", name == "static/style.css"}
+		if changed != want {
+			t.Errorf("%s changed: content, templates, static sums changed %v, want %v", name, changed, want)
+		}
+		fsys[name] = old
+	}
+	fsys["content/.hidden/b.md"] = &fstest.MapFile{Data: []byte("b")}
+	if after, _ := Hash(fsys); after.Content == before.Content {
+		t.Error("a file added to content/ left its sum as it was")
+	}
+}
