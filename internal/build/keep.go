@@ -215,11 +215,15 @@ func (k *keeper) key(e plan.Entry) load.Sum {
 		}
 		fmt.Fprintf(h, "%d %x\n", p, sum)
 	}
+	// The one article or topic an output is about is made from the
+	// content; its files are not hashed one by one, so the output reads
+	// the content's sum, as an alias page, which reads only the config
+	// and its story, must.
 	if e.Reads.Article != nil {
-		fmt.Fprintf(h, "article %s\n", e.Reads.Article.Path)
+		fmt.Fprintf(h, "article %s %x\n", e.Reads.Article.Path, k.parts[plan.Articles])
 	}
 	if e.Reads.Topic != nil {
-		fmt.Fprintf(h, "topic %s\n", e.Reads.Topic.Path)
+		fmt.Fprintf(h, "topic %s %x\n", e.Reads.Topic.Path, k.parts[plan.Topics])
 	}
 	return load.Sum(h.Sum(nil))
 }

@@ -35,6 +35,27 @@ publishDate: 2025-08-23T06:00:00Z
 It goes out on Sunday morning.
 `
 
+// moved has an old address, whose page shows its title; withdrawn's page
+// shows its reason. Their pages read the config and their story alone.
+const (
+	moved = `---
+title: A story that moved
+slug: moved-story
+date: 2025-08-20T09:00:00Z
+aliases: [news/old-address/]
+---
+It had another address.
+`
+	withdrawn = `---
+title: A story taken down
+slug: taken-down
+date: 2025-08-20T08:00:00Z
+withdrawn: It named the wrong man.
+---
+Gone.
+`
+)
+
 // TestRebuild changes one kind of source at a time and wants each rebuild
 // over the last one to render what the change reaches and keep the rest,
 // and to leave the same site as a fresh build of the same sources at the
@@ -46,6 +67,8 @@ func TestRebuild(t *testing.T) {
 	src := corpustest.Site(t, 30, "../..")
 	edit(t, src, "digest.yaml", `(?m)^cards: \d+$`, "cards: 3")
 	write(t, src, "content/sunday-story.md", scheduled)
+	write(t, src, "content/moved-story.md", moved)
+	write(t, src, "content/taken-down.md", withdrawn)
 	dest := filepath.Join(src, "public")
 	r := rebuilder{t: t, src: src, dest: dest, now: clock1, cards: card.OpenCache(t.TempDir())}
 
@@ -59,6 +82,10 @@ func TestRebuild(t *testing.T) {
 	edit(t, src, story, `(?m)\z`, "\nOne more sentence.\n")
 	res := r.build("content edited", 0)
 	r.wantSome("content edited", res, all)
+
+	edit(t, src, "content/moved-story.md", `title: A story that moved`, "title: A story that moved house")
+	edit(t, src, "content/taken-down.md", `the wrong man`, "the wrong woman")
+	r.wantSome("moved and withdrawn stories edited", r.build("moved and withdrawn stories edited", 0), all)
 	if res.Cards.Drawn != 0 {
 		t.Errorf("content edited: %d cards drawn for a change to the body, which no card shows", res.Cards.Drawn)
 	}
