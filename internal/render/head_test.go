@@ -69,6 +69,7 @@ func TestArticleMetadata(t *testing.T) {
 		`<meta property="og:image:height" content="630">`,
 		`<meta property="og:image:alt" content="Russia seeks veto in Ukraine security guarantees">`,
 		`<meta name="twitter:card" content="summary_large_image">`,
+		`<meta name="twitter:image" content="https://example.github.io/digest/news/russia-seeks-veto/card.png">`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("article page: no %s", want)
@@ -76,7 +77,7 @@ func TestArticleMetadata(t *testing.T) {
 	}
 	ld := jsonLD(t, "article", data)
 	got, _ := json.Marshal(ld)
-	want := `{"@context":"https://schema.org","@type":"NewsArticle","alternativeHeadline":"Russia demands veto in Ukraine security guarantees","author":[{"@type":"Person","name":"Rodney Mbua","url":"https://example.github.io/digest/authors/rodney-mbua/"}],"dateModified":"2025-08-20T09:30:00Z","datePublished":"2025-08-20T09:30:00Z","headline":"Russia seeks veto in Ukraine security guarantees","image":["https://example.github.io/digest/news/russia-seeks-veto/card.png"]}`
+	want := `{"@context":"https://schema.org","@type":"NewsArticle","alternativeHeadline":"Russia demands veto in Ukraine security guarantees","author":[{"@type":"Person","name":"Rodney Mbua","url":"https://example.github.io/digest/authors/rodney-mbua/"}],"dateModified":"2025-08-20T09:30:00Z","datePublished":"2025-08-20T09:30:00Z","headline":"Russia seeks veto in Ukraine security guarantees","image":["https://example.github.io/digest/news/russia-seeks-veto/card.png"],"publisher":{"@type":"Organization","logo":{"@type":"ImageObject","height":256,"url":"https://example.github.io/digest/logo.png","width":256},"name":"T4K3.news","url":"https://t4k3.news/"}}`
 	if string(got) != want {
 		t.Errorf("JSON-LD:\n got %s\nwant %s", got, want)
 	}
@@ -90,6 +91,7 @@ func TestFrontMetadata(t *testing.T) {
 	for _, want := range []string{
 		`<meta property="og:type" content="website">`,
 		`<meta property="og:image" content="https://example.github.io/digest/card.png">`,
+		`<meta name="twitter:image" content="https://example.github.io/digest/card.png">`,
 	} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("front page: no %s", want)
