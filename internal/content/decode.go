@@ -285,7 +285,7 @@ func kindName(n *yaml.Node) string {
 // left out, since Marshal leaves out an empty list: a file read, written
 // and read again gives the same front matter.
 func emptyListsNil(m *Meta) {
-	for _, l := range []*[]string{&m.Aliases, &m.Authors, &m.Categories, &m.Tags, &m.Highlights, &m.Related} {
+	for _, l := range []*[]string{&m.Aliases, &m.Authors, &m.Categories, &m.Tags, &m.Highlights, &m.Images, &m.Related} {
 		if len(*l) == 0 {
 			*l = nil
 		}
