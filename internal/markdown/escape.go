@@ -28,8 +28,9 @@ var inline = strings.NewReplacer(
 var entity = regexp.MustCompile(`&(#?[0-9A-Za-z]+;)`)
 
 // blockStart matches what makes a line start a block: a heading, quote,
-// list item, thematic break or setext underline.
-var blockStart = regexp.MustCompile(`^(?:[#>+=-]|[0-9]{1,9}[.)])`)
+// list item, thematic break, setext underline or a fence of tildes ("~~~";
+// a fence of backticks is escaped with every backtick).
+var blockStart = regexp.MustCompile(`^(?:[#>+=~-]|[0-9]{1,9}[.)])`)
 
 func escapeLine(line string) string {
 	line = inline.Replace(line)

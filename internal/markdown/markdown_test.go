@@ -58,7 +58,7 @@ func TestEscapeRendersLiterally(t *testing.T) {
 	for _, s := range []string{
 		"2022. Istanbul draft", "# hash", "<script>alert(1)</script>", "*x*",
 		"a | b | c", "&copy; &#169;", "=== x", "10) ten", `trailing \`,
-		"![img](x.png)", "<https://example.com>", "line with `code`",
+		"![img](x.png)", "<https://example.com>", "line with `code`", "~~~", "~~~ go", "a ~~b~~ c",
 	} {
 		if got := renderText(t, Escape(s)); got != s {
 			t.Errorf("Escape(%q) renders as %q", s, got)
