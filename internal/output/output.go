@@ -62,15 +62,30 @@ type Writer struct {
 
 var errClosed = errors.New("output: writer already committed or aborted")
 
+// lockDest takes the lock beside dest that a whole build and a patch both
+// take, so that no two writes of one site interleave, and recovers from a
+// build that was killed mid-swap.
+func lockDest(dest string) (layout, *os.File, error) {
+	l, err := newLayout(dest)
+	if err != nil {
+		return layout{}, nil, err
+	}
+	lock, err := acquire(l.lock, l.dest)
+	if err != nil {
+		return layout{}, nil, err
+	}
+	if err := l.recover(); err != nil {
+		lock.Close()
+		return layout{}, nil, err
+	}
+	return l, lock, nil
+}
+
 // Begin starts a build of the site in dest. It takes a lock beside dest so
 // that two builds cannot interleave, and recovers from a build that was
 // killed. The caller must end the build with Commit or Abort.
 func Begin(dest string) (*Writer, error) {
-	l, err := newLayout(dest)
-	if err != nil {
-		return nil, err
-	}
-	lock, err := acquire(l.lock, l.dest)
+	l, lock, err := lockDest(dest)
 	if err != nil {
 		return nil, err
 	}
@@ -83,11 +98,8 @@ func Begin(dest string) (*Writer, error) {
 	return w, nil
 }
 
-// prepare recovers an interrupted swap and makes sure the staging tree exists.
+// prepare makes sure the staging tree exists.
 func (w *Writer) prepare() error {
-	if err := w.l.recover(); err != nil {
-		return err
-	}
 	exists, err := isDir(w.l.dest)
 	if err != nil {
 		return err

@@ -45,16 +45,8 @@ type placed struct{ tmp, target string }
 // whole build takes, so that the two never interleave. The caller must end
 // it with Commit or Abort.
 func BeginPatch(dest string) (*Patch, error) {
-	l, err := newLayout(dest)
+	l, lock, err := lockDest(dest)
 	if err != nil {
-		return nil, err
-	}
-	lock, err := acquire(l.lock, l.dest)
-	if err != nil {
-		return nil, err
-	}
-	if err := l.recover(); err != nil {
-		lock.Close()
 		return nil, err
 	}
 	if err := mkdir(l.dest); err != nil {
