@@ -1,6 +1,7 @@
 package live
 
 import (
+	"context"
 	"maps"
 	"slices"
 	"time"
@@ -14,6 +15,25 @@ func (e *Engine) Due() time.Time {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	return e.due
+}
+
+// OnTime calls tick each time a poll finds that the clock (now) has
+// reached due() (zero: nothing due), until ctx ends: the loop with which
+// serve and build --watch put scheduled stories out, and take expired ones
+// down, without a restart. tick gets the due time it was called for.
+func OnTime(ctx context.Context, poll time.Duration, due, now func() time.Time, tick func(due time.Time)) {
+	t := time.NewTicker(poll)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if d := due(); !d.IsZero() && !now().Before(d) {
+			tick(d)
+		}
+	}
 }
 
 // Tick brings the site up to the engine's clock: the stories whose time

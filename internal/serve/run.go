@@ -148,18 +148,7 @@ func publishOnTime(ctx context.Context, e *live.Engine, s *Server, applying *syn
 	if poll <= 0 {
 		poll = time.Second
 	}
-	t := time.NewTicker(poll)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		due := e.Due()
-		if due.IsZero() || opts.Now().Before(due) {
-			continue
-		}
+	live.OnTime(ctx, poll, e.Due, opts.Now, func(due time.Time) {
 		applying.Lock()
 		n, err := e.Tick()
 		applying.Unlock()
@@ -172,7 +161,7 @@ func publishOnTime(ctx context.Context, e *live.Engine, s *Server, applying *syn
 			fmt.Fprintf(opts.Log, "%s %d published or taken down on time, site of %d articles\n", stamp, n, articles)
 			s.Reloaded(false)
 		}
-	}
+	})
 }
 
 func plural(n int, noun string) string {

@@ -59,17 +59,7 @@ func Run(ctx context.Context, opts Options, poll time.Duration, stdout, stderr i
 // onTime writes the site again when the clock reaches the time a story
 // goes out or comes down.
 func onTime(ctx context.Context, b *Builder, mu *sync.Mutex, poll time.Duration, now func() time.Time, stdout, stderr io.Writer) {
-	t := time.NewTicker(poll)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		if due := b.Due(); due.IsZero() || now().Before(due) {
-			continue
-		}
+	live.OnTime(ctx, poll, b.Due, now, func(time.Time) {
 		mu.Lock()
 		n, res, err := b.Tick()
 		mu.Unlock()
@@ -80,7 +70,7 @@ func onTime(ctx context.Context, b *Builder, mu *sync.Mutex, poll time.Duration,
 		case n > 0:
 			fmt.Fprintf(stdout, "%s %d published or taken down on time: %s\n", stamp, n, res)
 		}
-	}
+	})
 }
 
 func (r Result) String() string {
