@@ -23,7 +23,36 @@ type Size struct {
 	Files int
 	Bytes int64
 	Kinds []Kind
+	// Packed is the size of the tar file that GitHub's Pages workflow
+	// (actions/upload-pages-artifact) makes of the site before it
+	// compresses and uploads it: every file and folder takes a 512-byte
+	// header, every file's bytes are rounded up to 512, and so a site of
+	// many small pages packs to more than its files' bytes.
+	Packed int64
+	// entries is Packed before the end of the archive and its padding.
+	entries int64
 }
+
+// Tar's block and record sizes, as GNU tar writes an archive (its default
+// blocking factor is 20).
+const (
+	tarBlock  = 512
+	tarRecord = 20 * tarBlock
+)
+
+// tarEntry is what one entry named name with size bytes of data adds to a
+// GNU tar file: a header, then the data in whole blocks. A name longer
+// than a header's 100 bytes goes before it as a ././@LongLink entry of its
+// own, the name and its NUL being that entry's data.
+func tarEntry(name string, size int64) int64 {
+	n := tarBlock + blocks(size)
+	if len(name) > 100 {
+		n += tarBlock + blocks(int64(len(name))+1)
+	}
+	return n
+}
+
+func blocks(n int64) int64 { return (n + tarBlock - 1) / tarBlock * tarBlock }
 
 // Kind is the files of one kind: article pages, listing pages, feeds...
 type Kind struct {
@@ -40,13 +69,23 @@ func Measure(fsys fs.FS) (Size, error) {
 	var s Size
 	kinds := make(map[string]*Kind)
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if d.IsDir() {
+			// The workflow tars the folder as ".": "./", "./news/", ...
+			name := "./"
+			if p != "." {
+				name += p + "/"
+			}
+			s.entries += tarEntry(name, 0)
+			return nil
 		}
 		info, err := d.Info()
 		if err != nil {
 			return err
 		}
+		s.entries += tarEntry("./"+p, info.Size())
 		name := kindOf(p)
 		k := kinds[name]
 		if k == nil {
@@ -64,6 +103,8 @@ func Measure(fsys fs.FS) (Size, error) {
 	if err != nil {
 		return Size{}, fmt.Errorf("check: %w", err)
 	}
+	// Two zero blocks end the archive, which is then padded to whole records.
+	s.Packed = (s.entries + 2*tarBlock + tarRecord - 1) / tarRecord * tarRecord
 	for _, k := range kinds {
 		s.Kinds = append(s.Kinds, *k)
 	}
@@ -101,6 +142,7 @@ func (s Size) Share() float64 { return float64(s.Bytes) / PagesLimit }
 func (s Size) Report() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "size: %s in %d files, %.0f%% of GitHub Pages' 1 GB limit\n", mb(s.Bytes), s.Files, 100*s.Share())
+	fmt.Fprintf(&b, "  packed as the Pages workflow packs it (tar, before compression): %s\n", mb(s.Packed))
 	for _, k := range s.Kinds {
 		fmt.Fprintf(&b, "  %-16s %10s in %6d files, largest %s (%s)\n", k.Name, mb(k.Bytes), k.Files, k.Largest, kb(k.LargestBytes))
 	}
