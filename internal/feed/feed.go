@@ -183,13 +183,24 @@ func itemMeta(c *config.Config, a *site.Article) *item {
 	it := &item{
 		ID: ID(c, a), URL: a.Permalink, Title: a.Meta.Title,
 		Summary: a.Dek(), Author: a.Meta.Author,
-		Published: a.Meta.Date.UTC(), Updated: jsonld.Modified(a).UTC(), Tags: a.Meta.Topics(),
+		Published: a.Meta.Date.UTC(), Updated: jsonld.Modified(a).UTC(), Tags: topicNames(a),
 		article: a,
 	}
 	if it.Author == "" {
 		it.Author = c.Author
 	}
 	return it
+}
+
+// topicNames are the names of a's topics, as its page shows them: a tag
+// that the site config merges into another topic (its aliases) goes by
+// that topic's name, once.
+func topicNames(a *site.Article) []string {
+	names := make([]string, len(a.Topics))
+	for i, t := range a.Topics {
+		names[i] = t.Name
+	}
+	return names
 }
 
 // articleHTML is the article's text as HTML: its lede, then its body with
