@@ -72,8 +72,11 @@ type Static struct {
 	// Name is the file's path below the static folder, which is also its
 	// output file: "style.css".
 	Name string
-	Data []byte
-	Sum  Sum
+	// Source is the file's path in the site's folder: "static/style.css",
+	// "content/news/rates/chart.png".
+	Source string
+	Data   []byte
+	Sum    Sum
 }
 
 // Load reads the whole source tree of fsys. Problems in the content and
@@ -183,7 +186,7 @@ func ReadStatic(fsys fs.FS) ([]Static, error) {
 				return err
 			}
 			from[name] = p
-			files = append(files, Static{Name: name, Data: data, Sum: sha256.Sum256(data)})
+			files = append(files, Static{Name: name, Source: p, Data: data, Sum: sha256.Sum256(data)})
 			return nil
 		})
 	}

@@ -10,6 +10,10 @@ import (
 	"sync"
 )
 
+// ErrDuplicate is the error of a file placed at a path that another file of
+// the new site already has.
+var ErrDuplicate = errors.New("duplicate path")
+
 // registry is the set of files of the new site and of the directories that
 // hold them. It rejects bad, duplicate and conflicting paths.
 type registry struct {
@@ -45,7 +49,7 @@ func (r *registry) add(rel string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.files[rel] {
-		return fmt.Errorf("output: duplicate path %q", rel)
+		return fmt.Errorf("output: %w %q", ErrDuplicate, rel)
 	}
 	if r.dirs[rel] {
 		return fmt.Errorf("output: path %q is already a directory", rel)
