@@ -24,8 +24,7 @@ type Live struct {
 	byPath   map[string]*Article
 	topics   map[string]*Topic // by slug
 	heads    *headlineIndex
-	features map[*Article][]string
-	postings map[string][]*Article // feature → articles in digest order
+	features *featureIndex
 }
 
 // NewLive is [Publish.NewLive] of the zero Publish.
@@ -41,7 +40,7 @@ func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, er
 		return nil, err
 	}
 	l := &Live{s: s, byPath: make(map[string]*Article), topics: make(map[string]*Topic),
-		heads: newHeadlineIndex(), features: make(map[*Article][]string), postings: make(map[string][]*Article)}
+		heads: newHeadlineIndex(), features: newFeatureIndex()}
 	s.addTopics()
 	s.feature()
 	s.addAuthors()
@@ -61,9 +60,7 @@ func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, er
 // and writes only l's own maps.
 func (l *Live) indexAll() {
 	l.heads.addAll(l.s.Articles)
-	for _, a := range l.s.Articles {
-		l.indexFeatures(a)
-	}
+	l.features.addAll(l.s.Articles, l.articleFeatures)
 }
 
 // Site returns the site. Its articles' Related and More are those of the
@@ -294,23 +291,14 @@ func (l *Live) index(a *Article) {
 }
 
 func (l *Live) indexFeatures(a *Article) {
-	f := articleFeatures(a, l.s.topicSlug)
-	l.features[a] = f
-	for _, x := range f {
-		l.postings[x] = insertArticle(l.postings[x], a)
-	}
+	l.features.add(a, l.articleFeatures(a))
 }
+
+func (l *Live) articleFeatures(a *Article) []string { return articleFeatures(a, l.s.topicSlug) }
 
 func (l *Live) unindex(a *Article) {
 	l.heads.remove(a)
-	for _, x := range l.features[a] {
-		if list := deleteArticle(l.postings[x], a); len(list) > 0 {
-			l.postings[x] = list
-		} else {
-			delete(l.postings, x)
-		}
-	}
-	delete(l.features, a)
+	l.features.remove(a)
 }
 
 // Sidebar returns a copy of a with its Related and More made for the site
@@ -319,7 +307,7 @@ func (l *Live) Sidebar(a *Article) *Article {
 	c := *a
 	c.Related = l.heads.related(a)
 	sc := scratches.Get().(*scratch)
-	c.More = l.more(a, c.Related, sc)
+	c.More = l.more(l.features, a, c.Related, sc)
 	scratches.Put(sc)
 	return &c
 }
@@ -331,6 +319,7 @@ func (l *Live) Sidebar(a *Article) *Article {
 // CPUs; the result does not depend on the order.
 func (l *Live) Complete() {
 	articles := l.s.Articles
+	features := l.features.freeze(articles)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(articles)) {
@@ -344,7 +333,7 @@ func (l *Live) Complete() {
 				}
 				for _, a := range articles[start:min(end, len(articles))] {
 					a.Related = l.heads.related(a)
-					a.More = l.more(a, a.Related, sc)
+					a.More = l.more(features, a, a.Related, sc)
 				}
 			}
 		})

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -88,12 +87,19 @@ func articleFeatures(a *Article, slug func(tag string) string) []string {
 
 // scratch is the working memory of more, reused from article to article.
 type scratch struct {
-	score   []float64   // by place in the digest; all zero between calls
-	shared  []int       // features shared, by place; all zero between calls
-	subject []bool      // whether it shares the main subject, by place
+	by      []tally     // by place in the digest; all zero between calls
 	top     []candidate // the best older candidates so far
 	newer   []candidate // the newer candidates nearest a so far
-	touched []int       // articles with a score
+	touched []int32     // places of the articles with a tally
+	buf     []int32     // for featureIndex.near
+}
+
+// tally is what more counts of one candidate. One array of them, rather
+// than an array for each count, costs one cache miss per candidate.
+type tally struct {
+	score   float64
+	shared  int32 // features shared
+	subject bool  // whether it shares the main subject
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -101,25 +107,27 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 // more ranks the articles sharing features with a, from an inverted index
 // of topics and terms, never comparing all pairs of articles. None of
 // them is a or linked from rel.
-func (l *Live) more(a *Article, rel []Related, sc *scratch) []*Article {
-	if len(sc.score) < len(l.s.Articles) {
-		sc.score = make([]float64, len(l.s.Articles))
-		sc.shared = make([]int, len(l.s.Articles))
-		sc.subject = make([]bool, len(l.s.Articles))
+func (l *Live) more(x featureReader, a *Article, rel []Related, sc *scratch) []*Article {
+	if len(sc.by) < len(l.s.Articles) {
+		sc.by = make([]tally, len(l.s.Articles))
 	}
 	sc.touched = sc.touched[:0]
 	older := len(l.s.Articles) - a.n // a and the articles before it
-	for _, f := range l.features[a] {
-		list := l.postings[f]
-		pos := sort.Search(len(list), func(k int) bool { return list[k].n >= a.n })
-		if f[0] == 'm' { // the articles whose main subject is a's
-			sc.mark(list[max(0, pos-maxSubject):pos])
-			sc.mark(list[pos+1 : min(len(list), pos+1+maxSubject)])
+	for _, f := range x.features(a) {
+		kind := x.kind(f)
+		span := maxPosting
+		if kind == 'm' || kind == 'c' {
+			span = maxSubject
+		}
+		newer, old, df, buf := x.near(f, a.n, span, sc.buf)
+		sc.buf = buf
+		if kind == 'm' { // the articles whose main subject is a's
+			sc.mark(newer)
+			sc.mark(old)
 			continue
 		}
-		df := len(list) - pos // a is list[pos]
 		w := math.Log(float64(older+1) / float64(df))
-		switch f[0] {
+		switch kind {
 		case 't':
 			w *= tagWeight
 		case 'c':
@@ -127,30 +135,19 @@ func (l *Live) more(a *Article, rel []Related, sc *scratch) []*Article {
 		default:
 			w *= termWeight
 		}
-		span := maxPosting
-		if f[0] == 'c' {
-			span = maxSubject
-		}
-		sc.add(list[max(0, pos-span):pos], w)
-		sc.add(list[pos+1:min(len(list), pos+1+span)], w)
+		sc.add(newer, w)
+		sc.add(old, w)
 	}
 	// Keep only the best MaxMore older candidates and the maxNewer newer
 	// ones nearest a, as each is found: cheaper than sorting the
 	// thousands a common subject touches, and the same lists.
 	sc.top, sc.newer = sc.top[:0], sc.newer[:0]
 	for _, j := range sc.touched {
-		t := 0
-		switch {
-		case sc.shared[j] >= minShared && sc.score[j] >= minScore:
-			t = 2
-		case sc.subject[j]:
-			t = 1
-		}
-		if t == 0 || linked(a, rel, j) {
+		c, ok := sc.by[j].candidate(int(j))
+		if !ok || linked(a, rel, c.j) {
 			continue
 		}
-		c := candidate{j: j, tier: t, score: sc.score[j]}
-		if j > a.n {
+		if c.j > a.n {
 			sc.top = keepBest(sc.top, c, MaxMore, better)
 		} else {
 			sc.newer = keepBest(sc.newer, c, maxNewer, nearer)
@@ -168,9 +165,21 @@ func (l *Live) more(a *Article, rel []Related, sc *scratch) []*Article {
 		more = append(more, l.s.Articles[c.j])
 	}
 	for _, j := range sc.touched {
-		sc.score[j], sc.shared[j], sc.subject[j] = 0, 0, false
+		sc.by[j] = tally{}
 	}
 	return more
+}
+
+// candidate returns the candidate the article at place j is, and whether
+// it qualifies at all.
+func (t tally) candidate(j int) (candidate, bool) {
+	switch {
+	case t.shared >= minShared && t.score >= minScore:
+		return candidate{j: j, tier: 2, score: t.score}, true
+	case t.subject:
+		return candidate{j: j, tier: 1, score: t.score}, true
+	}
+	return candidate{}, false
 }
 
 // candidate is an article that qualifies for a's list: its place j,
@@ -222,26 +231,26 @@ func number(w string) bool {
 	return strings.Trim(w, "0123456789") == ""
 }
 
-// add adds weight w to the score of every article in list.
-func (sc *scratch) add(list []*Article, w float64) {
-	for _, b := range list {
-		sc.touch(b.n)
-		sc.score[b.n] += w
-		sc.shared[b.n]++
+// add adds weight w to the tally of every article in list.
+func (sc *scratch) add(list []int32, w float64) {
+	for _, j := range list {
+		t := &sc.by[j]
+		if t.shared == 0 && !t.subject {
+			sc.touched = append(sc.touched, j)
+		}
+		t.score += w
+		t.shared++
 	}
 }
 
 // mark marks every article in list as one on the main subject.
-func (sc *scratch) mark(list []*Article) {
-	for _, b := range list {
-		sc.touch(b.n)
-		sc.subject[b.n] = true
-	}
-}
-
-func (sc *scratch) touch(j int) {
-	if sc.shared[j] == 0 && !sc.subject[j] {
-		sc.touched = append(sc.touched, j)
+func (sc *scratch) mark(list []int32) {
+	for _, j := range list {
+		t := &sc.by[j]
+		if t.shared == 0 && !t.subject {
+			sc.touched = append(sc.touched, j)
+		}
+		t.subject = true
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/race"
+	"github.com/t4k3news/digest/internal/route"
 )
 
 // moreSite is a site where idf means something: filler stories on
@@ -128,4 +129,41 @@ func TestLarge(t *testing.T) {
 			t.Errorf("newest: More lists %s, tagged %q", m.Meta.Slug, m.Meta.Tags)
 		}
 	}
+}
+
+// TestMoreSidebar checks that one article's list, made from the live
+// index (Sidebar), is the list Complete makes from the index frozen, for
+// lists long enough that both read only the nearest maxPosting of a
+// feature, before and after an update.
+func TestMoreSidebar(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var docs []*content.Document
+	for i := range 700 {
+		slug := fmt.Sprintf("s%d", i)
+		docs = append(docs, &content.Document{Path: slug + ".md", Meta: content.Meta{
+			Title: fmt.Sprintf("w%d w%d w%d", r.IntN(5), r.IntN(20), r.IntN(20)), Slug: slug,
+			Date:       day(1).Add(time.Duration(i) * time.Hour),
+			Categories: []string{fmt.Sprintf("C%d", r.IntN(3)), fmt.Sprintf("C%d", r.IntN(3))},
+			Tags:       []string{fmt.Sprintf("T%d", r.IntN(4)), fmt.Sprintf("T%d", r.IntN(40))},
+		}})
+	}
+	routes, _ := route.New("https://example.com/")
+	l, err := NewLive(docs[1:], routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func() {
+		t.Helper()
+		l.Complete()
+		for _, a := range l.Site().Articles {
+			if got, want := slugs(l.Sidebar(a).More), slugs(a.More); !slices.Equal(got, want) {
+				t.Fatalf("%s: Sidebar's More is %v, Complete's %v", a.Meta.Slug, got, want)
+			}
+		}
+	}
+	check()
+	if err := l.Update(docs[:1], []string{docs[400].Path}); err != nil {
+		t.Fatal(err)
+	}
+	check()
 }
