@@ -1,9 +1,10 @@
 package search
 
 import (
-	"hash/maphash"
+	"cmp"
 	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/t4k3news/digest/internal/parallel"
 	"github.com/t4k3news/digest/internal/site"
@@ -37,10 +38,13 @@ type termList struct {
 	tiers [TierHeadline + 1][]posting
 }
 
-func (l *termList) add(p posting) {
-	if t := &l.tiers[p.tier]; len(*t) < MaxResults {
+// add keeps p if its tier has room, and reports whether the tier is full.
+func (l *termList) add(p posting) (full bool) {
+	t := &l.tiers[p.tier]
+	if len(*t) < MaxResults {
 		*t = append(*t, p)
 	}
+	return len(*t) == MaxResults
 }
 
 // best is the list's postings in rank order, at most MaxResults.
@@ -55,7 +59,8 @@ func (l *termList) best() []posting {
 // Index is the words of a site's stories and, for each, its best stories.
 type Index struct {
 	site  *site.Site
-	terms map[string]*termList
+	terms []string   // sorted
+	lists []termList // lists[i] is the postings of terms[i]
 }
 
 // chunk is how many stories are read between merges: it bounds the
@@ -63,134 +68,97 @@ type Index struct {
 const chunk = 256
 
 // New indexes the published stories of s. Stories are read on every CPU,
-// and each CPU merges the words of its own share of the vocabulary, so the
-// result does not depend on the order the work was done in.
+// a chunk at a time, and each CPU merges the words of its own share of
+// the vocabulary, story by story, so the result does not depend on the
+// order the work was done in.
+//
+// Between chunks, full records the tiers of each word that already hold
+// MaxResults stories: stories come newest first, so no later story can
+// enter them, and a reader leaves such a word out of a story whose best
+// tier for it is one of them. Most of a story's words are common ones
+// whose tiers fill in the first chunk, so most are never merged.
 func New(s *site.Site) *Index {
 	workers := runtime.GOMAXPROCS(0)
-	parts := make([]map[string]*termList, workers)
-	for i := range parts {
-		parts[i] = make(map[string]*termList)
-	}
-	seed := maphash.MakeSeed()
+	d := &dict{ids: make(map[string]int32)}
+	var lists []termList
+	var full []uint8 // by word ID: bit t set when tier t is full
 	// byDoc[d][w] are story d's postings whose words fall to worker w.
 	byDoc := make([][][]termPosting, chunk)
 	// Each reader keeps the words it has met across stories; a channel,
 	// not a sync.Pool, so that none is dropped with what it knows.
 	readers := make(chan *reader, workers)
 	for range workers {
-		readers <- newReader()
+		readers <- newReader(d)
 	}
 	for lo := 0; lo < len(s.Articles); lo += chunk {
 		hi := min(lo+chunk, len(s.Articles))
 		parallel.For(hi-lo, workers, func(i int) {
 			r := <-readers
-			byDoc[i] = r.read(s.Articles[lo+i], int32(lo+i), seed, workers, byDoc[i])
+			byDoc[i] = r.read(s.Articles[lo+i], int32(lo+i), full, workers, byDoc[i])
 			readers <- r
 		})
+		n := len(d.terms) // no reader is running: d is still
+		lists = slices.Grow(lists, n-len(lists))[:n]
+		full = slices.Grow(full, n-len(full))[:n]
 		parallel.For(workers, workers, func(w int) {
 			for i := range hi - lo {
 				for _, tp := range byDoc[i][w] {
-					l := parts[w][tp.term]
-					if l == nil {
-						l = new(termList)
-						parts[w][tp.term] = l
+					if lists[tp.term].add(tp.posting) {
+						full[tp.term] |= 1 << tp.tier
 					}
-					l.add(tp.posting)
 				}
 			}
 		})
 	}
-	ix := &Index{site: s, terms: make(map[string]*termList)}
-	for _, p := range parts {
-		for t, l := range p {
-			ix.terms[t] = l
-		}
+	ix := &Index{site: s, terms: d.terms, lists: lists}
+	return ix.sorted()
+}
+
+// sorted puts the index's words in order, with their lists.
+func (ix *Index) sorted() *Index {
+	order := make([]int32, len(ix.terms))
+	for i := range order {
+		order[i] = int32(i)
 	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(ix.terms[a], ix.terms[b]) })
+	terms := make([]string, len(order))
+	lists := make([]termList, len(order))
+	for i, id := range order {
+		terms[i], lists[i] = ix.terms[id], ix.lists[id]
+	}
+	ix.terms, ix.lists = terms, lists
 	return ix
 }
 
-// termPosting is a posting and its word, as a story's reader makes them.
+// dict gives each word of the site a number, the same for every reader,
+// so that a word's postings are merged by number, not looked up by text.
+type dict struct {
+	mu    sync.Mutex
+	ids   map[string]int32
+	terms []string // by ID
+}
+
+// id is the number of term, new if no reader has met it before.
+func (d *dict) id(term string) int32 {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	id, ok := d.ids[term]
+	if !ok {
+		id = int32(len(d.terms))
+		d.ids[term] = id
+		d.terms = append(d.terms, term)
+	}
+	return id
+}
+
+// termPosting is a posting and its word's ID, as a story's reader makes
+// them.
 type termPosting struct {
-	term string
+	term int32
 	posting
-}
-
-// reader finds the words of one story at a time, reusing its memory.
-type reader struct {
-	// seen holds every word the reader has met, and where it was last.
-	seen map[string]*seen
-	out  []termPosting
-	word []byte // the word being read, lower-cased
-}
-
-// seen is where a reader last met a word: in story doc, at r.out[i].
-type seen struct {
-	term string
-	doc  int32
-	i    int32
-}
-
-func newReader() *reader { return &reader{seen: make(map[string]*seen)} }
-
-// read returns the postings of story a (index doc), split by the worker
-// that merges their words, in the memory of into.
-func (r *reader) read(a *site.Article, doc int32, seed maphash.Seed, workers int, into [][]termPosting) [][]termPosting {
-	r.out = r.out[:0]
-	pos := int32(0)
-	eachField(a, func(fi, tier int, text string) bool {
-		r.scan(text, doc, int16(fi), uint8(tier), &pos)
-		pos++ // a phrase does not run from one field into the next
-		return true
-	})
-	if len(into) != workers {
-		into = make([][]termPosting, workers)
-	}
-	for w := range into {
-		into[w] = into[w][:0]
-	}
-	for _, tp := range r.out {
-		w := int(maphash.String(seed, tp.term) % uint64(workers))
-		into[w] = append(into[w], tp)
-	}
-	return into
-}
-
-func (r *reader) note(t Token, doc int32, fi int16, tier uint8, pos int32) {
-	at := r.seen[t.Term]
-	if at == nil {
-		at = &seen{term: t.Term, doc: -1}
-		r.seen[t.Term] = at
-	}
-	r.at(at, doc, fi, tier, t.Start, t.End, pos)
-}
-
-// at notes the word of at, at pos in story doc.
-func (r *reader) at(at *seen, doc int32, fi int16, tier uint8, start, end int, pos int32) {
-	if at.doc != doc {
-		at.doc, at.i = doc, int32(len(r.out))
-		r.out = append(r.out, termPosting{at.term, posting{doc: doc, tier: tier, field: fi, start: int32(start), end: int32(end)}})
-	}
-	r.update(int(at.i), tier, fi, start, end, pos)
-}
-
-// update records that the word of r.out[i] stands at pos, in field fi.
-func (r *reader) update(i int, tier uint8, fi int16, start, end int, pos int32) {
-	p := &r.out[i].posting
-	if tier > p.tier {
-		p.tier, p.field, p.start, p.end = tier, fi, int32(start), int32(end)
-	}
-	if int(p.npos) < MaxPositions {
-		p.pos[p.npos] = pos
-		p.npos++
-	}
 }
 
 // Terms returns the index's words, sorted.
 func (ix *Index) Terms() []string {
-	terms := make([]string, 0, len(ix.terms))
-	for t := range ix.terms {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
-	return terms
+	return slices.Clone(ix.terms)
 }

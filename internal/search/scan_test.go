@@ -10,11 +10,12 @@ import (
 // scanned is what reader.scan notes for text, as tokens in order of
 // first appearance with their positions.
 func scanned(text string) (terms []string, pos [][]int32) {
-	r := newReader()
+	d := &dict{ids: make(map[string]int32)}
+	r := newReader(d)
 	p := int32(0)
-	r.scan(text, 0, 0, TierBody, &p)
+	r.scan(text, 0, 0, TierBody, nil, &p)
 	for _, tp := range r.out {
-		terms = append(terms, tp.term)
+		terms = append(terms, d.terms[tp.term])
 		pos = append(pos, tp.pos[:tp.npos])
 	}
 	return terms, pos
@@ -50,6 +51,9 @@ func FuzzScanMatchesTokens(f *testing.F) {
 		f.Add(string(data))
 	}
 	f.Add("Kyïv KYIV Zelenskyy ZELENSKYI a b 1 2 ﬁnance \xff\xfe x\u0308y Straße")
+	// Words around 8 and 16 bytes, whose endings fold across the halves
+	// of a reader's key or past its end.
+	f.Add("abcdefgh ABCDEFGyy abcdefghyi abcdefghijklmnop abcdefghijklmnyy ABCDEFGHIJKLMNOPyy abcdefghijklmnopq abcdefghijklmnopq abcdefghijklmnyy Ïbcdefghijklmnoyy")
 	f.Fuzz(func(t *testing.T, text string) {
 		st, sp := scanned(text)
 		tt, tp := tokenized(text)

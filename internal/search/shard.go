@@ -41,13 +41,13 @@ type plan struct {
 }
 
 func (ix *Index) plan() *plan {
-	p := &plan{terms: ix.Terms(), split: make(map[string]string)}
+	p := &plan{terms: ix.terms, split: make(map[string]string)}
 	p.lists = make([][]posting, len(p.terms))
 	p.cost = make([]int, len(p.terms))
 	p.docCost = make([]int, len(ix.site.Articles))
 	p.mark = make([]int32, len(ix.site.Articles))
 	for i, t := range p.terms {
-		p.lists[i] = ix.terms[t].best()
+		p.lists[i] = ix.lists[i].best()
 		p.cost[i] = len(t) + 6
 		for _, ps := range p.lists[i] {
 			if p.docCost[ps.doc] == 0 {
