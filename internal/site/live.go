@@ -16,7 +16,8 @@ import (
 // preview server: an edit costs time in proportion to what the edited
 // articles touch, not to the size of the site. It keeps the indexes of
 // headlines and of features (topics and terms), and fills in an article's
-// Related and More only when asked, by [Live.Sidebar] or [Live.Complete].
+// Related and More only when asked, by [Live.Sidebar] or [Live.Complete];
+// after Complete, Update keeps every sidebar current (see sidebars.go).
 // New is NewLive and Complete, so a build and the preview share one
 // mechanism.
 type Live struct {
@@ -25,6 +26,7 @@ type Live struct {
 	topics   map[string]*Topic // by slug
 	heads    *headlineIndex
 	features *featureIndex
+	side     sidebarState
 }
 
 // NewLive is [Publish.NewLive] of the zero Publish.
@@ -63,8 +65,8 @@ func (l *Live) indexAll() {
 	l.features.addAll(l.s.Articles, l.articleFeatures)
 }
 
-// Site returns the site. Its articles' Related and More are those of the
-// last call to Sidebar or Complete, not necessarily current.
+// Site returns the site. Its articles' Related and More are current once
+// Complete has been called, and unset before.
 func (l *Live) Site() *Site { return l.s }
 
 // Topic returns the topic with the given slug, or nil.
@@ -98,8 +100,11 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	if err != nil {
 		return l.failure(docs, gone)
 	}
+	var olds []*Article
+	var oldN []int
 	for p := range gone {
 		if a := l.byPath[p]; a != nil {
+			olds, oldN = append(olds, a), append(oldN, a.n)
 			l.remove(a)
 		}
 	}
@@ -109,6 +114,9 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	l.updateWithdrawn(withdrawn, gone)
 	for i, a := range l.s.Articles {
 		a.n = i
+	}
+	if l.side.complete {
+		l.refresh(olds, oldN, added)
 	}
 	l.sortTopics()
 	l.s.arrange()
@@ -313,13 +321,27 @@ func (l *Live) Sidebar(a *Article) *Article {
 }
 
 // Complete fills in every article's Related and More, for rendering the
-// whole site.
+// whole site; from then on Update keeps them current, and Complete does
+// nothing.
 // Each article's sidebar reads the indexes and writes only that article,
 // so the articles are shared out among as many goroutines as there are
 // CPUs; the result does not depend on the order.
 func (l *Live) Complete() {
-	articles := l.s.Articles
-	features := l.features.freeze(articles)
+	if l.side.complete {
+		return
+	}
+	l.side.complete = true
+	features := l.features.freeze(l.s.Articles)
+	eachArticle(l.s.Articles, func(a *Article, sc *scratch) {
+		a.Related = l.heads.related(a)
+		a.More = l.more(features, a, a.Related, sc)
+	})
+}
+
+// eachArticle calls f for each article with a scratch of its goroutine:
+// the articles are shared out among as many goroutines as there are
+// CPUs, a batch at a time.
+func eachArticle(articles []*Article, f func(a *Article, sc *scratch)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(articles)) {
@@ -332,8 +354,7 @@ func (l *Live) Complete() {
 					return
 				}
 				for _, a := range articles[start:min(end, len(articles))] {
-					a.Related = l.heads.related(a)
-					a.More = l.more(features, a, a.Related, sc)
+					f(a, sc)
 				}
 			}
 		})

@@ -1,0 +1,323 @@
+package site
+
+import (
+	"maps"
+	"slices"
+)
+
+// Once Complete has made every sidebar, Update keeps them current: after
+// an edit it makes again only the sidebars the edit can change, which
+// are as New would make them for the same content (TestLiveSidebars).
+//
+// An article's Related reads the headlines and leads of the articles its
+// related titles name: an edit of story X changes it only if one of its
+// titles shares at least 3/4 of its terms with X's lead, before or after
+// the edit (see mayName; sidebarState.titles finds those titles).
+//
+// An article's More reads, for each of its features, the articles near
+// it in that feature's list, how many older articles carry the feature
+// (df) and how many are older than it (N); and its own Related. An edit
+// of story X therefore changes the More of
+//   - X;
+//   - the articles whose N changed: between X's old and new place when
+//     it moved, every newer one when a story came or went (moved);
+//   - for each feature that X gains or loses: every newer article that
+//     carries it (df), and the older ones that have X within reach in its
+//     list; for a feature it keeps, if it moved in the list, those within
+//     reach of either place (reach);
+//   - the articles whose Related changed, or whose sidebar links X (it is
+//     a new *Article).
+
+// sidebarState is what Update needs to keep sidebars current.
+type sidebarState struct {
+	complete bool // Complete was called
+	// titles, made at the first update after Complete, indexes the
+	// related titles of every article by each of their terms, or by
+	// "\x00" and the normalised title when it has none; size holds how
+	// many terms each title has.
+	titles map[string][]titleRef
+	size   map[titleRef]int
+}
+
+// titleRef is an article's related title i.
+type titleRef struct {
+	a *Article
+	i int
+}
+
+// titleKeys are the keys a related title is indexed by.
+func titleKeys(title string) []string {
+	ts := terms(title)
+	if len(ts) == 0 {
+		return []string{"\x00" + normalise(title)}
+	}
+	return ts
+}
+
+// nameKeys are the keys of titleKeys that a related title naming a, by
+// a headline or a near-duplicate (headlineIndex.lookup) or by its lead
+// (leads.lookup), shares with it: the terms of its lead, which holds its
+// headlines, and its headlines normalised.
+func nameKeys(a *Article) []string {
+	keys := terms(lead(a))
+	for _, h := range headlines(a) {
+		keys = append(keys, "\x00"+normalise(h))
+	}
+	return keys
+}
+
+// mayName reports whether a title of n terms (0 for one indexed by its
+// normalised text) that shares shared of them with an article's lead may
+// name it: a near-duplicate of a headline of h terms shares i with
+// 7i ≥ 3(n+h) ≥ 3(n+i), so i ≥ 3n/4; a paraphrase of the lead shares at
+// least as many.
+func mayName(n, shared int) bool {
+	if n == 0 {
+		return shared > 0
+	}
+	return 4*shared >= 3*n
+}
+
+func (l *Live) indexRelated(a *Article) {
+	for i, title := range a.Meta.Related {
+		ref := titleRef{a, i}
+		keys := titleKeys(title)
+		l.side.size[ref] = len(keys)
+		if keys[0][0] == 0 {
+			l.side.size[ref] = 0
+		}
+		for _, k := range keys {
+			l.side.titles[k] = append(l.side.titles[k], ref)
+		}
+	}
+}
+
+func (l *Live) unindexRelated(a *Article) {
+	for i, title := range a.Meta.Related {
+		delete(l.side.size, titleRef{a, i})
+		for _, k := range titleKeys(title) {
+			if list := slices.DeleteFunc(l.side.titles[k], func(r titleRef) bool { return r.a == a }); len(list) > 0 {
+				l.side.titles[k] = list
+			} else {
+				delete(l.side.titles, k)
+			}
+		}
+	}
+}
+
+// naming marks the articles with a related title that may name x.
+func (l *Live) naming(x *Article, related map[*Article]bool) {
+	shared := make(map[titleRef]int)
+	for _, k := range nameKeys(x) {
+		for _, r := range l.side.titles[k] {
+			shared[r]++
+		}
+	}
+	for r, n := range shared {
+		if mayName(l.side.size[r], n) {
+			related[r.a] = true
+		}
+	}
+}
+
+// refresh makes again the sidebars that an update changed: olds are the
+// articles it removed, at their places oldN before it, and added the
+// articles it added, at their places now.
+func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) {
+	if l.side.titles == nil { // the first edit since Complete
+		l.side.titles, l.side.size = make(map[string][]titleRef), make(map[titleRef]int)
+		for _, a := range l.s.Articles {
+			l.indexRelated(a)
+		}
+	} else {
+		for _, a := range olds {
+			l.unindexRelated(a)
+		}
+		for _, a := range added {
+			l.indexRelated(a)
+		}
+	}
+	related := make(map[*Article]bool)
+	more := make(map[*Article]bool)
+	for _, a := range added {
+		related[a], more[a] = true, true
+	}
+	lo, hi := l.moved(olds, oldN, added)
+	for _, a := range l.s.Articles[lo:max(lo, hi)] {
+		more[a] = true
+	}
+	pairs := pairUp(olds, added)
+	for _, p := range pairs {
+		for _, x := range []*Article{p.old, p.new} {
+			if x != nil {
+				l.naming(x, related)
+			}
+		}
+		l.reach(p, more)
+	}
+	gone := make(map[*Article]bool, len(olds))
+	for _, a := range olds {
+		gone[a] = true
+	}
+	for _, a := range l.s.Articles {
+		if names(a, gone) {
+			related[a], more[a] = true, true
+		}
+	}
+	for a := range related {
+		if _, ok := l.byPath[a.Doc.Path]; !ok || l.byPath[a.Doc.Path] != a {
+			continue // removed
+		}
+		rel := l.heads.related(a)
+		if !sameRelated(rel, a.Related) {
+			more[a] = true
+		}
+		a.Related = rel
+	}
+	var todo []*Article
+	for a := range more {
+		if l.byPath[a.Doc.Path] == a {
+			todo = append(todo, a)
+		}
+	}
+	l.makeMore(todo)
+}
+
+// pair is one story before and after an update; either may be nil.
+type pair struct{ old, new *Article }
+
+// pairUp pairs the articles removed and added by their files.
+func pairUp(olds, added []*Article) []pair {
+	byPath := make(map[string]*pair)
+	var pairs []*pair
+	for _, a := range olds {
+		p := &pair{old: a}
+		byPath[a.Doc.Path] = p
+		pairs = append(pairs, p)
+	}
+	for _, a := range added {
+		if p := byPath[a.Doc.Path]; p != nil {
+			p.new = a
+			continue
+		}
+		pairs = append(pairs, &pair{new: a})
+	}
+	out := make([]pair, len(pairs))
+	for i, p := range pairs {
+		out[i] = *p
+	}
+	return out
+}
+
+// moved returns the places [lo, hi) of the articles whose number of
+// older articles the update changed, or an older one moved among: none
+// when every story edited kept its place and none came or went.
+func (l *Live) moved(olds []*Article, oldN []int, added []*Article) (lo, hi int) {
+	same := len(olds) == len(added)
+	if same {
+		at := make(map[string]int, len(olds))
+		for i, a := range olds {
+			at[a.Doc.Path] = oldN[i]
+		}
+		for _, a := range added {
+			if n, ok := at[a.Doc.Path]; !ok || n != a.n {
+				same = false
+				break
+			}
+		}
+	}
+	if same {
+		return 0, 0
+	}
+	lo, hi = len(l.s.Articles), 0
+	for _, a := range added {
+		lo, hi = min(lo, a.n), max(hi, a.n+1)
+	}
+	for _, a := range olds {
+		i, _ := slices.BinarySearchFunc(l.s.Articles, a, compareArticles)
+		lo, hi = min(lo, i), max(hi, i+1)
+	}
+	if len(olds) != len(added) {
+		lo = 0 // every newer article has one more, or one fewer, older
+	}
+	return lo, min(hi, len(l.s.Articles))
+}
+
+// reach marks the articles whose More the edit p can change through the
+// lists of its features: for a feature it gains or loses, every newer
+// article in the list (df) and the older ones within reach of it; for one
+// it keeps, if it moved in the list, those between its two places and
+// within reach of either.
+func (l *Live) reach(p pair, more map[*Article]bool) {
+	x := l.features
+	in := make(map[int32]uint8) // feature → 1 if the old version has it, 2 the new, 3 both
+	if p.old != nil {
+		for _, f := range l.articleFeatures(p.old) {
+			in[x.ids[f]] |= 1 // a feature's id outlives its articles
+		}
+	}
+	if p.new != nil {
+		for _, f := range x.of[p.new] {
+			in[f] |= 2
+		}
+	}
+	for _, f := range slices.Sorted(maps.Keys(in)) {
+		list := x.postings[f]
+		span := maxPosting
+		if k := x.kind(f); k == 'm' || k == 'c' {
+			span = maxSubject
+		}
+		lo, hi := len(list), 0
+		for _, v := range []*Article{p.old, p.new} {
+			if v == nil {
+				continue
+			}
+			q, _ := slices.BinarySearchFunc(list, v, compareArticles)
+			lo, hi = min(lo, q), max(hi, q)
+		}
+		switch {
+		case in[f] == 3 && lo == hi:
+			continue // the same weight, from the same place
+		case in[f] != 3 && x.kind(f) != 'm':
+			lo = 0 // every newer article's df
+		default:
+			lo = max(0, lo-span-1)
+		}
+		for _, a := range list[lo:min(len(list), hi+span+2)] {
+			more[a] = true
+		}
+	}
+}
+
+// names reports whether a's sidebar links an article of gone.
+func names(a *Article, gone map[*Article]bool) bool {
+	for _, r := range a.Related {
+		if r.Article != nil && gone[r.Article] {
+			return true
+		}
+	}
+	for _, b := range a.More {
+		if gone[b] {
+			return true
+		}
+	}
+	return false
+}
+
+func sameRelated(a, b []Related) bool {
+	return slices.Equal(a, b)
+}
+
+// makeMore makes the More of each article, on every CPU when there are
+// many.
+func (l *Live) makeMore(articles []*Article) {
+	if len(articles) < 2*completeBatch {
+		sc := scratches.Get().(*scratch)
+		for _, a := range articles {
+			a.More = l.more(l.features, a, a.Related, sc)
+		}
+		scratches.Put(sc)
+		return
+	}
+	eachArticle(articles, func(a *Article, sc *scratch) { a.More = l.more(l.features, a, a.Related, sc) })
+}
