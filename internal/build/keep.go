@@ -170,7 +170,7 @@ func newKeeper(w *output.Writer, last *manifest, in *load.Inputs, pub site.Publi
 	k.base = sourceKey(in.ConfigSum, pub, load.Sums{})
 	content := contentKey(src.Content, in, pub, s)
 	k.parts = map[plan.Part]load.Sum{plan.Config: k.base, plan.Templates: src.Templates, plan.Static: src.Static,
-		plan.Articles: content, plan.Topics: content, plan.Sidebars: content}
+		plan.Articles: content, plan.Topics: content, plan.Sidebars: content, plan.Nav: content}
 	for _, f := range in.Static {
 		k.static[f.Name] = f.Sum
 	}
@@ -205,7 +205,7 @@ func (k *keeper) key(e plan.Entry) load.Sum {
 		fmt.Fprintf(h, "key %s\n", e.Key())
 		return load.Sum(h.Sum(nil))
 	}
-	for _, p := range []plan.Part{plan.Config, plan.Templates, plan.Articles, plan.Topics, plan.Sidebars, plan.Static} {
+	for _, p := range []plan.Part{plan.Config, plan.Templates, plan.Articles, plan.Topics, plan.Sidebars, plan.Static, plan.Nav} {
 		if e.Reads.Parts&p == 0 {
 			continue
 		}
@@ -224,6 +224,9 @@ func (k *keeper) key(e plan.Entry) load.Sum {
 	}
 	if e.Reads.Topic != nil {
 		fmt.Fprintf(h, "topic %s %x\n", e.Reads.Topic.Path, k.parts[plan.Topics])
+	}
+	if e.Reads.Author != nil || e.Reads.List != nil || e.Reads.Stories != nil {
+		fmt.Fprintf(h, "stories %x\n", k.parts[plan.Articles])
 	}
 	return load.Sum(h.Sum(nil))
 }

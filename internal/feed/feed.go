@@ -16,6 +16,7 @@ package feed
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -96,6 +97,18 @@ func (it *item) done() {
 func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
 	full, briefs := newItems(c, s)
 	return writeChannels(c, s, channels(c, s, full, briefs), emit)
+}
+
+// Listed returns the articles the feeds of s carry, in the order of the
+// feeds: the site's newest, then each topic's. An article in several
+// feeds is listed in each. Nothing else of the content is in the feeds
+// but the topics' names and descriptions.
+func Listed(c *config.Config, s *site.Site) []*site.Article {
+	list := slices.Clone(s.Articles[:min(len(s.Articles), c.FeedLength)])
+	for _, t := range s.Topics {
+		list = append(list, t.Articles[:min(len(t.Articles), c.FeedLength)]...)
+	}
+	return list
 }
 
 // channels lists the site's channel, then one per topic.

@@ -316,7 +316,7 @@ func (e *Engine) commit(r *render.Renderer) error {
 	}
 	var parts plan.Part
 	if len(e.pending) > 0 {
-		parts |= stories
+		parts |= e.storyParts()
 	}
 	clear(e.pending)
 	e.schedule()

@@ -12,8 +12,19 @@ import (
 // part changed since the version it wrote.
 
 // stories are the parts of the model that a change of content files, or
-// of the clock, changes.
+// of the clock, changes; Nav too, when the masthead's topics change
+// (see storyParts).
 const stories = plan.Articles | plan.Topics | plan.Sidebars
+
+// storyParts returns the parts that a change of the stories changed;
+// e.mu is held.
+func (e *Engine) storyParts() plan.Part {
+	parts := stories
+	if nav := plan.NavSum(e.model.Site()); nav != e.nav {
+		e.nav, parts = nav, parts|plan.Nav
+	}
+	return parts
+}
 
 // bump makes a new version of the site in which the parts changed; e.mu
 // is held.
@@ -40,31 +51,31 @@ func (e *Engine) Since(v int) (plan.Part, int) {
 
 // Render lists every entry of the site as it is now and renders, as a
 // build does, those that pick returns true for, passing each file to emit
-// with the index of its entry in the list. Emit may be called
-// concurrently, but for one entry by one goroutine at a time. Pick must
-// not call the engine. The error is the first in the order of the list;
-// rendered[i] says whether entries[i] was rendered.
-func (e *Engine) Render(pick func(*plan.Entry) bool, emit func(i int, name string, data []byte) error) (entries []plan.Entry, rendered []bool, err error) {
+// with the index of its entry in the list. Pick gets the entry's
+// [plan.Model.Sum]. Emit may be called concurrently, but for one entry by
+// one goroutine at a time. Pick must not call the engine. The error is
+// the first in the order of the list; rendered[i] says whether entries[i]
+// was rendered.
+//
+// The first Render makes every article's sidebar; from then on the model
+// keeps them current as it changes (site.Live.Complete).
+func (e *Engine) Render(pick func(en *plan.Entry, sum uint64) bool, emit func(i int, name string, data []byte) error) (entries []plan.Entry, rendered []bool, err error) {
 	e.mu.Lock() // Complete writes every article's sidebar
 	defer e.mu.Unlock()
-	m := e.plan(e.model.Sidebar)
+	e.model.Complete()
+	m := e.plan(nil)
+	m.Pages = e.r.ForSite()
 	entries = plan.List(m)
 	rendered = make([]bool, len(entries))
 	var todo []plan.Entry
-	var sidebars bool
 	for i := range entries {
-		if !pick(&entries[i]) {
+		if !pick(&entries[i], m.Sum(&entries[i].Reads)) {
 			continue
 		}
 		rendered[i] = true
-		sidebars = sidebars || entries[i].Reads.Parts&plan.Sidebars != 0
 		todo = append(todo, plan.Entry{Render: func(plan.Emit) error {
 			return entries[i].Render(func(name string, data []byte) error { return emit(i, name, data) })
 		}})
-	}
-	if sidebars { // as a build has them, and cheaper than one at a time
-		e.model.Complete()
-		m.Sidebar, m.Pages = nil, e.r.ForSite()
 	}
 	return entries, rendered, plan.Render(todo, nil)
 }

@@ -48,7 +48,7 @@ func (e *Engine) Tick() (int, error) {
 	defer e.mu.Unlock()
 	n, err := e.model.Reclock(e.opts.Now(), docs)
 	if n > 0 {
-		e.bump(stories)
+		e.bump(e.storyParts())
 	}
 	e.due = e.model.Publish().Schedule(docs).Change
 	return n, err

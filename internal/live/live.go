@@ -73,6 +73,7 @@ type Engine struct {
 
 	version int       // counts the changes to the site
 	changed [16]int   // by bit of plan.Part: the version it last changed at
+	nav     uint64    // plan.NavSum of the site
 	due     time.Time // when the site next changes by the clock
 	outputs outputs   // what is served of the version
 }
@@ -127,6 +128,7 @@ func (e *Engine) Load() error {
 	e.mu.Lock()
 	e.cfg, e.model, e.r = in.Config, model, in.Templates
 	e.setStatic(in.Static)
+	e.nav = plan.NavSum(model.Site())
 	e.bump(^plan.Part(0))
 	e.schedule()
 	e.mu.Unlock()

@@ -1,7 +1,7 @@
 package plan
 
 func init() {
-	register(Kind{Name: "article", Order: 40, Reads: Config | Templates | Topics, Entries: func(m *Model) []Entry {
+	register(Kind{Name: "article", Order: 40, Reads: Config | Templates | Nav, Entries: func(m *Model) []Entry {
 		entries := make([]Entry, 0, len(m.Site.Articles))
 		for _, a := range m.Site.Articles {
 			entries = append(entries, page(m, "article", a.Path, articleReads(a), func() ([]byte, error) {

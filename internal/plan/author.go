@@ -5,11 +5,13 @@ import "github.com/t4k3news/digest/internal/site"
 // An author's pages list the stories with their byline: the author's own
 // page, the newest, and numbered pages of older ones, as a topic's.
 func init() {
-	register(Kind{Name: "author", Order: 25, Reads: Config | Templates | listing, Entries: func(m *Model) []Entry {
+	register(Kind{Name: "author", Order: 25, Reads: Config | Templates | Nav, Entries: func(m *Model) []Entry {
 		entries := make([]Entry, 0, len(m.Site.Authors))
 		for _, au := range m.Site.Authors {
 			for _, p := range append([]*site.ListPage{au.Home}, au.Pages...) {
-				entries = append(entries, page(m, "author", p.Path, Reads{Parts: listing}, func() ([]byte, error) {
+				reads := listReads(p)
+				reads.Author = au
+				entries = append(entries, page(m, "author", p.Path, reads, func() ([]byte, error) {
 					return m.Pages.AuthorPage(m.Site, au, p)
 				}))
 			}

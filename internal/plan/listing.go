@@ -10,7 +10,7 @@ import (
 // (internal/site's List). A numbered page shows the same stories however
 // many arrive after it.
 func init() {
-	register(Kind{Name: "listing", Order: 22, Reads: Config | Templates | listing, Entries: func(m *Model) []Entry {
+	register(Kind{Name: "listing", Order: 22, Reads: Config | Templates | listing | Nav, Entries: func(m *Model) []Entry {
 		s := m.Site
 		entries := []Entry{
 			page(m, "listing", route.TopicsPath, Reads{Parts: listing}, func() ([]byte, error) { return m.Pages.Topics(s) }),
@@ -18,14 +18,16 @@ func init() {
 		}
 		for _, t := range s.Topics {
 			for _, p := range t.Pages {
-				entries = append(entries, page(m, "listing", p.Path, Reads{Parts: listing, Topic: t}, func() ([]byte, error) {
+				reads := listReads(p)
+				reads.Topic = t
+				entries = append(entries, page(m, "listing", p.Path, reads, func() ([]byte, error) {
 					return m.Pages.TopicPage(s, t, p)
 				}))
 			}
 		}
 		for _, mo := range s.Months {
 			for _, p := range append([]*site.ListPage{mo.Home}, mo.Pages...) {
-				entries = append(entries, page(m, "listing", p.Path, Reads{Parts: listing}, func() ([]byte, error) {
+				entries = append(entries, page(m, "listing", p.Path, listReads(p), func() ([]byte, error) {
 					return m.Pages.Month(s, mo, p)
 				}))
 			}

@@ -20,10 +20,15 @@ func page(m *Model, kind, p string, reads Reads, make func() ([]byte, error)) En
 	}}
 }
 
-// The listing pages show cards of many articles, and a card may show an
-// article's sidebar: they read every sidebar.
+// The pages that list the whole site (the front page, the index of
+// topics, the archive's) read every article, topic and sidebar.
 const listing = Articles | Topics | Sidebars
 
 // articleReads: an article page shows its own article and sidebar, its
-// topics and the navigation's featured topics.
-func articleReads(a *site.Article) Reads { return Reads{Parts: Topics, Article: a} }
+// topics and bylines, and the masthead.
+func articleReads(a *site.Article) Reads { return Reads{Parts: Nav, Article: a} }
+
+// listReads: a page of a list (a topic's, an author's, a month's) shows
+// its stories, a card each, its place among the list's pages, and the
+// masthead.
+func listReads(p *site.ListPage) Reads { return Reads{Parts: Nav, List: p, Stories: p.Articles} }

@@ -40,6 +40,10 @@ const (
 	Sidebars
 	// Static are the static files.
 	Static
+	// Nav is what every page's masthead shows of the content: the
+	// featured topics, or the menu of the site config with the topics it
+	// names.
+	Nav
 )
 
 // Model is what outputs are made from: the frozen site model and the
@@ -58,6 +62,8 @@ type Model struct {
 	// Sidebar returns an article with its Related and More. Nil means that
 	// every article of Site has them already.
 	Sidebar func(*site.Article) *site.Article
+
+	sums *sums // see Sum
 }
 
 // sidebar returns a with its sidebar.
@@ -97,12 +103,25 @@ type Entry struct {
 }
 
 // Reads is what an entry reads: parts of the whole model, and the one
-// article, topic or static file that is its subject, if any.
+// article, topic, author or static file that is its subject, if any; a
+// listing page also reads its page of a list and the stories it shows.
+// Besides its Parts, an entry reads of the content only what [Model.Sum]
+// hashes of these, so that the watching drivers render after an edit only
+// the entries whose Sum changed: an article page reads its article, the
+// names of its topics and bylines and its sidebar (the serials of the
+// articles it links), and Nav; not every article.
 type Reads struct {
 	Parts   Part
 	Article *site.Article // read with its sidebar
 	Topic   *site.Topic
+	Author  *site.Author
 	Static  string
+	// List is the listing page the entry is: read with its place among
+	// the list's pages, and the list's count on its own page.
+	List *site.ListPage
+	// Stories are the stories a listing page shows, each read as an
+	// article page reads its article.
+	Stories []*site.Article
 }
 
 // Kind is a kind of output.

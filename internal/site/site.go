@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/t4k3news/digest/internal/content"
@@ -96,6 +97,7 @@ type Article struct {
 	Images []Image
 
 	n        int            // index in Site.Articles
+	serial   uint64         // see Serial
 	zone     *time.Location // see Publish.Zone
 	imageErr error          // why an image is missing, or nil
 }
@@ -297,8 +299,17 @@ func (s *Site) newArticle(d *content.Document) *Article {
 	a := &Article{Doc: d, Meta: &d.Meta, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p),
 		Origin: o, OriginPermalink: s.Routes.Abs(o), zone: s.pub.Zone}
 	a.Images, a.imageErr = s.images(d)
+	a.serial = serials.Add(1)
 	return a
 }
+
+// serials numbers the articles made, from 1.
+var serials atomic.Uint64
+
+// Serial tells apart the articles made: an edited story is a new Article,
+// with a new Serial, and an Article's document never changes. The
+// watching drivers compare serials to find the pages an edit changed.
+func (a *Article) Serial() uint64 { return a.serial }
 
 // compareArticles orders the digest: newest first, then by seed file name
 // (the order the editor filed them), then by slug and path so that the

@@ -50,8 +50,10 @@ type Builder struct {
 	files map[string][sha256.Size]byte
 	owned map[string][]string
 	// keys are the Keys of the entries that have one (plan.Entry.Key),
-	// as written, by the entry's key.
+	// as written, and sums the Sums of the others (plan.Model.Sum), by
+	// the entry's key.
 	keys map[string]string
+	sums map[string]uint64
 }
 
 // Result counts what one step did.
@@ -116,14 +118,16 @@ func (b *Builder) Tick() (int, Result, error) {
 func (b *Builder) write() (Result, error) {
 	parts, version := b.e.Since(b.version)
 	keys := make(map[string]string)
-	pick := func(en *plan.Entry) bool {
+	sums := make(map[string]uint64)
+	pick := func(en *plan.Entry, sum uint64) bool {
 		k := key(en)
 		_, known := b.owned[k]
 		if en.Key != nil { // it stands for everything the bytes depend on
 			keys[k] = en.Key()
 			return b.version == 0 || !known || keys[k] != b.keys[k]
 		}
-		return b.version == 0 || !known || en.Reads.Parts&parts != 0
+		sums[k] = sum
+		return b.version == 0 || !known || en.Reads.Parts&parts != 0 || sum != b.sums[k]
 	}
 	var sink sink
 	var err error
@@ -161,7 +165,7 @@ func (b *Builder) write() (Result, error) {
 	if b.version != 0 {
 		stats.Unchanged = unchanged
 	}
-	b.files, b.owned, b.keys, b.version = files, owned, keys, version
+	b.files, b.owned, b.keys, b.sums, b.version = files, owned, keys, sums, version
 	return Result{Rendered: count(rendered), Entries: len(entries), Stats: stats}, nil
 }
 

@@ -28,6 +28,14 @@ var Edits = []Edit{
 		d.Meta.Description = Phrase(ts.Rng, 10)
 		return []string{ts.Save(d)}, false
 	}},
+	{"drop dek", func(ts *Site) ([]string, bool) {
+		// A story without a dek is named by its lead: its headline, lede
+		// and first sentence, which this changes.
+		d := ts.Pick()
+		d.Meta.Description = ""
+		d.Body = Phrase(ts.Rng, 8) + ". " + d.Body
+		return []string{ts.Save(d)}, false
+	}},
 	{"edit title", func(ts *Site) ([]string, bool) {
 		d, other := ts.Pick(), ts.Pick()
 		d.Meta.Title = other.Meta.Title // now two articles share a headline

@@ -1,0 +1,141 @@
+package plan
+
+import (
+	"hash/maphash"
+
+	"github.com/t4k3news/digest/internal/card"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+// seed keys the sums of one process; they are never stored.
+var seed = maphash.MakeSeed()
+
+// sums caches the sums of the stories, topics and authors of a model,
+// which many entries read.
+type sums struct {
+	stories map[*site.Article]uint64
+	names   map[any]uint64 // of topics and authors
+}
+
+// Sum hashes what the entry reading r reads of the content one story,
+// topic, author or page at a time (see [Reads]); 0 for an entry that
+// reads none. Two versions of the site with the same Sum for an entry,
+// and none of its Parts changed between them, give the entry the same
+// bytes. It costs a few hashes of small values, not a render. Sum keeps
+// what it hashed of each story, so the model must not change once it is
+// called, and it must not be called concurrently.
+func (m *Model) Sum(r *Reads) uint64 {
+	if r.Article == nil && r.Topic == nil && r.Author == nil && r.List == nil && r.Stories == nil {
+		return 0
+	}
+	if m.sums == nil {
+		m.sums = &sums{stories: make(map[*site.Article]uint64), names: make(map[any]uint64)}
+	}
+	h := uint64(len(r.Stories))
+	if r.Article != nil {
+		h = mix(h, m.story(r.Article))
+	}
+	if t := r.Topic; t != nil {
+		h = mix(h, m.topic(t))
+		h = mix(h, str(t.Description))
+	}
+	if au := r.Author; au != nil {
+		h = mix(h, m.author(au))
+	}
+	if p := r.List; p != nil {
+		h = mix(h, list(p))
+	}
+	for _, a := range r.Stories {
+		h = mix(h, m.story(a))
+	}
+	return h
+}
+
+// NavSum hashes what Nav is of s: the featured topics and the menu.
+func NavSum(s *site.Site) uint64 {
+	h := uint64(len(s.Featured))
+	for _, t := range s.Featured {
+		h = mix(mix(h, str(t.Name)), str(t.URL))
+	}
+	for _, l := range s.Menu {
+		h = mix(mix(h, str(l.Label)), str(l.URL))
+	}
+	return h
+}
+
+// mix adds v to the hash h.
+func mix(h, v uint64) uint64 {
+	h = (h ^ v) * 0x9e3779b97f4a7c15
+	return h ^ h>>32
+}
+
+func str(s string) uint64 { return maphash.String(seed, s) }
+
+// story hashes what a page reads of a: its document (by serial), whether
+// it has cards of its own (by its place), the names of its topics and
+// bylines, its month and its sidebar.
+func (m *Model) story(a *site.Article) uint64 {
+	if h, ok := m.sums.stories[a]; ok {
+		return h
+	}
+	h := mix(1, a.Serial())
+	if card.Own(m.Config, a) {
+		h = mix(h, 1)
+	}
+	for _, t := range a.Topics {
+		h = mix(h, m.topic(t))
+	}
+	h = mix(h, 2)
+	for _, au := range a.Authors {
+		h = mix(h, m.author(au))
+	}
+	if a.Month != nil {
+		h = mix(h, str(a.Month.Home.URL))
+	}
+	s := m.sidebar(a)
+	for _, r := range s.Related {
+		h = mix(mix(h, 3), str(r.Title))
+		if r.Article != nil {
+			h = mix(h, r.Article.Serial())
+		}
+	}
+	for _, b := range s.More {
+		h = mix(mix(h, 4), b.Serial())
+	}
+	m.sums.stories[a] = h
+	return h
+}
+
+func (m *Model) topic(t *site.Topic) uint64 { return m.name(t, t.Name, t.URL) }
+
+func (m *Model) author(au *site.Author) uint64 { return m.name(au, au.Name, au.URL) }
+
+// name hashes the name and URL of a topic or author, once a model.
+func (m *Model) name(key any, name, url string) uint64 {
+	if h, ok := m.sums.names[key]; ok {
+		return h
+	}
+	h := mix(mix(5, str(name)), str(url))
+	m.sums.names[key] = h
+	return h
+}
+
+// list hashes the page's place among its list's pages, as the pager
+// shows it, and on the list's own page how many stories it holds.
+func list(p *site.ListPage) uint64 {
+	h := mix(mix(7, str(p.Path)), uint64(p.Number))
+	for _, q := range []*site.ListPage{p.Newer, p.Older} {
+		h = mix(h, 8)
+		if q != nil {
+			h = mix(h, str(q.Path))
+		}
+	}
+	if p.Number == 0 {
+		return mix(mix(mix(h, uint64(p.Of.Count)), uint64(len(p.Of.Pages))), uint64(len(p.Of.Index)))
+	}
+	h = mix(h, uint64(p.LastOfGroup()))
+	if p.GroupIsLast() {
+		h = mix(h, uint64(len(p.Of.Pages)))
+	}
+	return h
+}
