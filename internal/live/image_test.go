@@ -58,4 +58,18 @@ func TestImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	compare(t, e, ts, "fixed")
+
+	// A file of static/ at the path of a page the site makes: the preview
+	// gives the error a build gives, not one of the two files.
+	page = "news/" + ts.Pick().Meta.Slug + "/index.html"
+	if err := apply("clash", ts.Write("static/"+page, []byte("mine"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.File(page); err == nil || err.Error() != "static/"+page+": the site makes "+page+" itself; move or rename this file" {
+		t.Errorf("a static file at a page's path: err = %v", err)
+	}
+	if err := apply("clash gone", ts.Remove("static/"+page)); err != nil {
+		t.Fatal(err)
+	}
+	compare(t, e, ts, "clash gone")
 }

@@ -2,9 +2,11 @@ package live
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"sync"
 
+	"github.com/t4k3news/digest/internal/output"
 	"github.com/t4k3news/digest/internal/plan"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -88,6 +90,10 @@ func (e *Engine) prepare(name string) {
 				o.unnamed = append(o.unnamed, &entry)
 			}
 			for _, p := range entry.Paths {
+				if o.byPath[p] != nil {
+					o.files[p], o.errs[p] = nil, clash(&entry, p)
+					continue
+				}
 				o.byPath[p] = &entry
 			}
 		}
@@ -106,6 +112,18 @@ func (e *Engine) prepare(name string) {
 	case len(entry.Paths) > 1:
 		o.make(entry)
 	}
+}
+
+// clash is the error of entry, the second to make the file p, as a build
+// reports it: the static kind comes last, so this is a file of static/ or
+// an image of content/ at the path of a file the site makes, and its
+// entry names it.
+func clash(entry *plan.Entry, p string) error {
+	dup := fmt.Errorf("output: %w %q", output.ErrDuplicate, p)
+	if err := entry.Render(func(string, []byte) error { return dup }); err != nil {
+		return err
+	}
+	return dup
 }
 
 // make renders an entry that writes several files into o.files, or its
