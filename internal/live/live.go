@@ -32,6 +32,7 @@ import (
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/plan"
 	"github.com/t4k3news/digest/internal/render"
+	"github.com/t4k3news/digest/internal/search"
 	"github.com/t4k3news/digest/internal/site"
 	"github.com/t4k3news/digest/internal/sourcefs"
 )
@@ -68,8 +69,9 @@ type Engine struct {
 	statics []load.Static
 	static  map[string][]byte // output file → bytes
 
-	cards *card.Cache // the share images drawn, beside the sources
-	warns diag.List   // about the sources read by the last Load or Apply
+	cards  *card.Cache  // the share images drawn, beside the sources
+	search *search.Memo // the stories' words, for Render's search index
+	warns  diag.List    // about the sources read by the last Load or Apply
 
 	version int       // counts the changes to the site
 	changed [16]int   // by bit of plan.Part: the version it last changed at
@@ -80,7 +82,7 @@ type Engine struct {
 
 // New returns an engine for the site in opts.Root. Call Load before use.
 func New(opts Options) *Engine {
-	e := &Engine{opts: opts, cards: card.OpenCache(filepath.Join(opts.Root, ".cache", "cards"))}
+	e := &Engine{opts: opts, cards: card.OpenCache(filepath.Join(opts.Root, ".cache", "cards")), search: search.NewMemo()}
 	e.clearSources()
 	return e
 }

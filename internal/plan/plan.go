@@ -18,6 +18,7 @@ import (
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/render"
+	"github.com/t4k3news/digest/internal/search"
 	"github.com/t4k3news/digest/internal/site"
 )
 
@@ -59,6 +60,9 @@ type Model struct {
 	// Cards keeps the share images drawn before, and counts those made;
 	// nil draws every card.
 	Cards *card.Cache
+	// Search keeps the words of the stories that the last search index
+	// read, for the next (build --watch); nil reads every story.
+	Search *search.Memo
 	// Sidebar returns an article with its Related and More. Nil means that
 	// every article of Site has them already.
 	Sidebar func(*site.Article) *site.Article

@@ -14,6 +14,6 @@ func init() {
 	}})
 	register(Kind{Name: "search-index", Order: 65, Reads: Config | Articles | Topics, Entries: func(m *Model) []Entry {
 		return []Entry{{Kind: "search-index", Reads: Reads{Parts: Config | Articles | Topics},
-			Render: func(emit Emit) error { return search.Write(m.Site, emit) }}}
+			Render: func(emit Emit) error { return search.WriteMemo(m.Site, m.Search, emit) }}}
 	}})
 }

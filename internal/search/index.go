@@ -47,6 +47,16 @@ func (l *termList) add(p posting) (full bool) {
 	return len(*t) == MaxResults
 }
 
+// empty reports whether the list holds no postings.
+func (l *termList) empty() bool {
+	for _, t := range l.tiers {
+		if len(t) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // best is the list's postings in rank order, at most MaxResults.
 func (l *termList) best() []posting {
 	var out []posting
@@ -77,13 +87,24 @@ const chunk = 256
 // enter them, and a reader leaves such a word out of a story whose best
 // tier for it is one of them. Most of a story's words are common ones
 // whose tiers fill in the first chunk, so most are never merged.
-func New(s *site.Site) *Index {
+func New(s *site.Site) *Index { return newIndex(s, nil) }
+
+// newIndex is New, with the words of the stories that memo knows taken
+// from it and not read; a nil memo knows none. The memo keeps every word
+// of a story (full is for reading into an index only), and the words'
+// numbers; a word no story has any longer keeps its number, with no
+// postings, and sorted leaves it out.
+func newIndex(s *site.Site, memo *Memo) *Index {
 	workers := runtime.GOMAXPROCS(0)
 	d := &dict{ids: make(map[string]int32)}
+	if memo != nil {
+		d = memo.start(workers)
+	}
 	var lists []termList
 	var full []uint8 // by word ID: bit t set when tier t is full
 	// byDoc[d][w] are story d's postings whose words fall to worker w.
 	byDoc := make([][][]termPosting, chunk)
+	scratch, fresh := make([][][]termPosting, chunk), make([]bool, chunk) // the readers' memory
 	// Each reader keeps the words it has met across stories; a channel,
 	// not a sync.Pool, so that none is dropped with what it knows.
 	readers := make(chan *reader, workers)
@@ -93,16 +114,28 @@ func New(s *site.Site) *Index {
 	for lo := 0; lo < len(s.Articles); lo += chunk {
 		hi := min(lo+chunk, len(s.Articles))
 		parallel.For(hi-lo, workers, func(i int) {
+			a := s.Articles[lo+i]
+			if byDoc[i] = memo.words(a); byDoc[i] != nil {
+				fresh[i] = false
+				return
+			}
+			skip := full
+			if memo != nil {
+				skip = nil
+			}
 			r := <-readers
-			byDoc[i] = r.read(s.Articles[lo+i], int32(lo+i), full, workers, byDoc[i])
+			scratch[i] = r.read(a, int32(lo+i), skip, workers, scratch[i])
+			byDoc[i], fresh[i] = scratch[i], true
 			readers <- r
 		})
+		memo.keep(s.Articles[lo:hi], byDoc, fresh)
 		n := len(d.terms) // no reader is running: d is still
 		lists = slices.Grow(lists, n-len(lists))[:n]
 		full = slices.Grow(full, n-len(full))[:n]
 		parallel.For(workers, workers, func(w int) {
 			for i := range hi - lo {
 				for _, tp := range byDoc[i][w] {
+					tp.doc = int32(lo + i) // a memo's is of the index it was read for
 					if lists[tp.term].add(tp.posting) {
 						full[tp.term] |= 1 << tp.tier
 					}
@@ -110,15 +143,18 @@ func New(s *site.Site) *Index {
 			}
 		})
 	}
-	ix := &Index{site: s, terms: d.terms, lists: lists}
+	memo.done()
+	ix := &Index{site: s, terms: d.terms[:len(lists)], lists: lists}
 	return ix.sorted()
 }
 
 // sorted puts the index's words in order, with their lists.
 func (ix *Index) sorted() *Index {
-	order := make([]int32, len(ix.terms))
-	for i := range order {
-		order[i] = int32(i)
+	order := make([]int32, 0, len(ix.terms))
+	for i := range ix.terms {
+		if !ix.lists[i].empty() {
+			order = append(order, int32(i))
+		}
 	}
 	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(ix.terms[a], ix.terms[b]) })
 	terms := make([]string, len(order))
