@@ -58,11 +58,14 @@ func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, er
 	return l, nil
 }
 
-// indexAll fills the indexes of headlines and features. It reads the site
-// and writes only l's own maps.
+// indexAll fills the indexes of headlines and features, side by side:
+// each reads the site and writes only its own maps. (At 100,000 articles
+// each takes seconds, on the way to the first page rendered.)
 func (l *Live) indexAll() {
-	l.heads.addAll(l.s.Articles)
+	var wg sync.WaitGroup
+	wg.Go(func() { l.heads.addAll(l.s.Articles) })
 	l.features.addAll(l.s.Articles, l.articleFeatures)
+	wg.Wait()
 }
 
 // Site returns the site. Its articles' Related and More are current once

@@ -168,8 +168,7 @@ func (x *headlineIndex) lookup(title string) *Article {
 	maxSize := len(q) * similarDen / similarNum
 	// A headline in the lists of two probed pairs is weighed twice, to
 	// the same result: cheaper than remembering which were seen.
-	for _, k := range x.probe(ids, minSize) {
-		list := x.pairs[k]
+	for _, list := range x.probe(ids, minSize) {
 		for _, e := range list[sizeIndex(list, minSize):sizeIndex(list, maxSize+1)] {
 			if !similar(len(q), int(e.size), maskedTerms(ids, e.mask)) {
 				continue // shares too few terms even if every masked one is shared
@@ -231,44 +230,46 @@ func (x *headlineIndex) termIDs(q []string, add bool) []int32 {
 	return ids
 }
 
-// probe returns the keys of the pairs of term ids whose lists must be
-// read, for a title whose terms that some headline has are ids and of
+// probe returns the lists of the pairs of term ids that must be read,
+// for a title whose terms that some headline has are ids and of
 // which a similar headline shares at least need. Any len(ids)−need+1 pairs
 // with no term in common will do: the need shared terms cannot avoid them
 // all, since avoiding a pair leaves out one of its terms. The pairs taken
-// are those with the shortest lists, greedily.
-func (x *headlineIndex) probe(ids []int32, need int) []uint64 {
+// are those with the shortest lists, greedily. Each list is found once:
+// at 100,000 articles the index holds millions of pairs, and a look-up in
+// it is a trip to memory.
+func (x *headlineIndex) probe(ids []int32, need int) [][]entry {
 	switch {
 	case need == 0 || len(ids) < need:
 		return nil
 	case need == 1: // a one-term title matches only a one-term headline
-		return []uint64{pairKey(ids[0], ids[0])}
+		return [][]entry{x.pairs[pairKey(ids[0], ids[0])]}
 	}
 	type edge struct {
 		a, b int32
-		cost int
+		list []entry
 	}
 	edges := make([]edge, 0, len(ids)*(len(ids)-1)/2)
 	for i, a := range ids {
 		for _, b := range ids[i+1:] {
-			edges = append(edges, edge{a, b, len(x.pairs[pairKey(a, b)])})
+			edges = append(edges, edge{a, b, x.pairs[pairKey(a, b)]})
 		}
 	}
 	slices.SortFunc(edges, func(e, f edge) int {
-		return cmp.Or(cmp.Compare(e.cost, f.cost), cmp.Compare(e.a, f.a), cmp.Compare(e.b, f.b))
+		return cmp.Or(cmp.Compare(len(e.list), len(f.list)), cmp.Compare(e.a, f.a), cmp.Compare(e.b, f.b))
 	})
 	var taken []int32
-	keys := make([]uint64, 0, len(ids)-need+1)
+	lists := make([][]entry, 0, len(ids)-need+1)
 	for _, e := range edges {
-		if len(keys) == cap(keys) {
+		if len(lists) == cap(lists) {
 			break
 		}
 		if !slices.Contains(taken, e.a) && !slices.Contains(taken, e.b) {
 			taken = append(taken, e.a, e.b)
-			keys = append(keys, pairKey(e.a, e.b))
+			lists = append(lists, e.list)
 		}
 	}
-	return keys
+	return lists
 }
 
 // intersectSorted counts the terms two sorted id lists share: a merge of
