@@ -92,18 +92,77 @@ func (x *headlineIndex) add(a *Article) {
 	})
 }
 
-// addAll adds the articles' headlines, sorting each list once at the end:
-// cheaper than a search for each of the many headlines.
+// addAll adds the articles' headlines. Each list is made at its full
+// length and sorted once at the end: at 100,000 articles the lists hold
+// millions of entries, which lists grown one entry at a time copied again
+// and again, and a search for each headline's place costs more than the
+// one sort.
 func (x *headlineIndex) addAll(articles []*Article) {
+	number := make(map[uint64]int32) // a pair's key → its list's number
+	var keys []uint64                // by number
+	var count []int32                // by number: the list's length
+	var heads []entry                // every headline added
+	var lists []int32                // the numbers of the lists of heads[0], then of heads[1]...
 	for _, a := range articles {
-		x.addTo(a, func(list []entry, e entry) []entry { return append(list, e) })
+		x.addHeadlines(a, func(e entry, pairs []uint64) {
+			heads = append(heads, e)
+			for _, k := range pairs {
+				n, ok := number[k]
+				if !ok {
+					n = int32(len(keys))
+					number[k] = n
+					keys = append(keys, k)
+					count = append(count, int32(len(x.pairs[k])))
+				}
+				count[n]++
+				lists = append(lists, n)
+			}
+		})
 	}
-	for _, list := range x.pairs {
+	all := make([]entry, sum(count))
+	filled := make([]int32, len(keys)) // by number: the start of the list in all, then its end so far
+	for n, k := range keys {
+		if n > 0 {
+			filled[n] = filled[n-1] + count[n-1]
+		}
+		filled[n] += int32(copy(all[filled[n]:], x.pairs[k]))
+	}
+	for _, e := range heads {
+		k := pairCount(int(e.size))
+		for _, n := range lists[:k] {
+			all[filled[n]] = e
+			filled[n]++
+		}
+		lists = lists[k:]
+	}
+	for n, k := range keys {
+		end := int(filled[n])
+		list := all[end-int(count[n]) : end : end] // full: an insert into it copies it
 		slices.SortStableFunc(list, func(e, f entry) int { return cmp.Compare(e.size, f.size) })
+		x.pairs[k] = list
 	}
 }
 
+func sum(counts []int32) int64 {
+	var n int64
+	for _, c := range counts {
+		n += int64(c)
+	}
+	return n
+}
+
 func (x *headlineIndex) addTo(a *Article, insert func([]entry, entry) []entry) {
+	x.addHeadlines(a, func(e entry, pairs []uint64) {
+		for _, k := range pairs {
+			x.pairs[k] = insert(x.pairs[k], e)
+		}
+	})
+}
+
+// addHeadlines adds the article to the index of leads and the exact
+// headlines, and passes each of its headlines to add with the keys of the
+// lists it belongs in.
+func (x *headlineIndex) addHeadlines(a *Article, add func(e entry, pairs []uint64)) {
 	if a.Meta.Description == "" {
 		x.leads.add(a, x.termIDs(terms(lead(a)), true))
 	}
@@ -111,10 +170,7 @@ func (x *headlineIndex) addTo(a *Article, insert func([]entry, entry) []entry) {
 		key := normalise(text)
 		x.exact[key] = append(x.exact[key], a)
 		h := &headline{article: a, terms: x.termIDs(terms(text), true)}
-		e := newEntry(h)
-		for _, k := range headPairs(h.terms) {
-			x.pairs[k] = insert(x.pairs[k], e)
-		}
+		add(newEntry(h), headPairs(h.terms))
 	}
 }
 
@@ -143,13 +199,21 @@ func headPairs(ids []int32) []uint64 {
 	if len(ids) == 1 {
 		return []uint64{pairKey(ids[0], ids[0])}
 	}
-	keys := make([]uint64, 0, len(ids)*(len(ids)-1)/2)
+	keys := make([]uint64, 0, pairCount(len(ids)))
 	for i, a := range ids {
 		for _, b := range ids[i+1:] {
 			keys = append(keys, pairKey(a, b))
 		}
 	}
 	return keys
+}
+
+// pairCount is the number of keys headPairs returns for n terms.
+func pairCount(n int) int {
+	if n == 1 {
+		return 1
+	}
+	return n * (n - 1) / 2
 }
 
 // lookup returns the article that title names, or nil: an exact headline
