@@ -64,7 +64,18 @@ func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, er
 func (l *Live) indexAll() {
 	var wg sync.WaitGroup
 	wg.Go(func() { l.heads.addAll(l.s.Articles) })
-	l.features.addAll(l.s.Articles, l.articleFeatures)
+	// A tag's slug is the same in every story that has it, and the tags
+	// of a large site are few: each is made once.
+	slugs := make(map[string]string)
+	slug := func(tag string) string {
+		s, ok := slugs[tag]
+		if !ok {
+			s = l.s.topicSlug(tag)
+			slugs[tag] = s
+		}
+		return s
+	}
+	l.features.addAll(l.s.Articles, func(a *Article) []string { return articleFeatures(a, slug) })
 	wg.Wait()
 }
 
