@@ -69,6 +69,7 @@ func (l *termList) best() []posting {
 // Index is the words of a site's stories and, for each, its best stories.
 type Index struct {
 	site  *site.Site
+	memo  *Memo      // nil for none
 	terms []string   // sorted
 	lists []termList // lists[i] is the postings of terms[i]
 }
@@ -144,7 +145,7 @@ func newIndex(s *site.Site, memo *Memo) *Index {
 		})
 	}
 	memo.done()
-	ix := &Index{site: s, terms: d.terms[:len(lists)], lists: lists}
+	ix := &Index{site: s, memo: memo, terms: d.terms[:len(lists)], lists: lists}
 	return ix.sorted()
 }
 

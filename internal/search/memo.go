@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"hash/maphash"
 	"slices"
 
 	"github.com/t4k3news/digest/internal/site"
@@ -9,8 +11,8 @@ import (
 // Memo keeps, from one index to the next, the words that each story was
 // read into, so that indexing a site that changed a little reads only the
 // stories that changed: build --watch keeps one, and an edit costs the
-// reading of the stories edited, not of the archive (then the merge and
-// the shards, as ever). A story is known by its *site.Article, whose
+// reading of the stories edited, not of the archive, and the encoding of
+// the shards whose words or stories changed (then the merge, as ever). A story is known by its *site.Article, whose
 // document never changes. An index made with a Memo is byte for byte the
 // one New makes; the memo holds every word of every story meanwhile.
 type Memo struct {
@@ -18,6 +20,16 @@ type Memo struct {
 	workers int
 	read    map[*site.Article][][]termPosting // as read returns them
 	next    map[*site.Article][][]termPosting
+	// shards are the shards encoded for the last index, by prefix, with
+	// the sum of what they were made from.
+	shards, nextShards map[string]encoded
+}
+
+// encoded is a shard's bytes and the sum of what they were made from:
+// its words, their postings and the stories these are of, by serial.
+type encoded struct {
+	sum  uint64
+	data []byte
 }
 
 // NewMemo returns an empty memo.
@@ -66,6 +78,79 @@ func (m *Memo) keep(stories []*site.Article, words [][][]termPosting, fresh []bo
 		m.next[a] = w
 	}
 }
+
+// shard encodes sh with e, or returns the bytes encoded for the last
+// index if they were made from the same words, postings and stories;
+// and the sum of those. It may be called concurrently.
+func (m *Memo) shard(e *encoder, p *plan, sh shard) ([]byte, uint64) {
+	if m == nil {
+		return e.shard(p, sh), 0
+	}
+	sum := shardSum(e.s, p, sh)
+	if old, ok := m.shards[sh.prefix]; ok && old.sum == sum {
+		return old.data, sum
+	}
+	return e.shard(p, sh), sum
+}
+
+// keepShards keeps the shards encoded, out[i] of shards[i] with sums[i],
+// for the next index.
+func (m *Memo) keepShards(shards []shard, out [][]byte, sums []uint64) {
+	if m == nil {
+		return
+	}
+	if m.nextShards == nil {
+		m.nextShards = make(map[string]encoded, len(m.shards))
+	}
+	for i, sh := range shards {
+		m.nextShards[sh.prefix] = encoded{sums[i], out[i]}
+	}
+}
+
+// shardsDone forgets the shards that the index did not have.
+func (m *Memo) shardsDone() {
+	if m != nil {
+		m.shards, m.nextShards = m.nextShards, nil
+	}
+}
+
+// shardSum hashes what shard sh of p is made from: its prefix and words,
+// their postings, and the stories these are of (by serial: an edited
+// story is a new Article).
+func shardSum(s *site.Site, p *plan, sh shard) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	var buf []byte
+	postings := func(ps []posting) {
+		buf = binary.LittleEndian.AppendUint32(buf[:0], uint32(len(ps)))
+		for i := range ps {
+			q := &ps[i]
+			buf = binary.LittleEndian.AppendUint64(buf, s.Articles[q.doc].Serial())
+			buf = append(buf, q.tier, q.npos)
+			for _, x := range q.pos[:q.npos] {
+				buf = binary.LittleEndian.AppendUint32(buf, uint32(x))
+			}
+			buf = binary.LittleEndian.AppendUint16(buf, uint16(q.field))
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(q.start))
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(q.end))
+		}
+		h.Write(buf)
+	}
+	h.WriteString(sh.prefix)
+	for _, ti := range sh.terms {
+		h.WriteByte(0)
+		h.WriteString(p.terms[ti])
+		postings(p.lists[ti])
+	}
+	if sh.split {
+		h.WriteByte(1)
+		postings(p.prefixBest(sh.lo, sh.hi))
+	}
+	return h.Sum64()
+}
+
+// seed keys the sums of shards, which live as long as the process.
+var seed = maphash.MakeSeed()
 
 // done forgets the stories that the index did not have.
 func (m *Memo) done() {

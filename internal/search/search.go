@@ -67,17 +67,20 @@ func (ix *Index) Write(emit func(file string, data []byte) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	encoders := make([]encoder, batch)
 	out := make([][]byte, batch)
+	sums := make([]uint64, batch)
 	for lo := 0; lo < len(p.shards); lo += batch {
 		hi := min(lo+batch, len(p.shards))
 		parallel.For(hi-lo, workers, func(i int) {
 			encoders[i].s = ix.site
-			out[i] = encoders[i].shard(p, p.shards[lo+i])
+			out[i], sums[i] = ix.memo.shard(&encoders[i], p, p.shards[lo+i])
 		})
+		ix.memo.keepShards(p.shards[lo:hi], out[:hi-lo], sums[:hi-lo])
 		for i := range hi - lo {
 			if err := emit(path.Join(Dir, ShardFile(p.shards[lo+i].prefix)), out[i]); err != nil {
 				return err
 			}
 		}
 	}
+	ix.memo.shardsDone()
 	return nil
 }
