@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/t4k3news/digest/internal/site"
@@ -13,26 +14,35 @@ type reader struct {
 	// every word, by its bytes as two numbers; long holds the others.
 	short table
 	long  map[string]int32
-	// last[id] is the story the reader last met word id in, and at[id]
-	// its posting's index in out there, or -1 when it is left out.
-	last []int32
-	at   []int32
-	out  []termPosting
+	seen  []seen // by word ID
+	out   []termPosting
+	// The story and field being read, and the place of the next word.
+	doc   int32
+	field int16
+	tier  uint8
+	pos   int32
+	full  []uint8 // see New
 }
 
+// seen is where a reader last met a word: in story doc, with its posting
+// at out[at], or at -1 when it is left out.
+type seen struct{ doc, at int32 }
+
 func newReader(d *dict) *reader {
-	return &reader{d: d, long: make(map[string]int32)}
+	r := &reader{d: d, long: make(map[string]int32)}
+	r.short.grow()
+	return r
 }
 
 // read returns the postings of story a (index doc), split by the worker
 // that merges their words, in the memory of into. A word whose tier in
 // the story is full (see New) has none.
 func (r *reader) read(a *site.Article, doc int32, full []uint8, workers int, into [][]termPosting) [][]termPosting {
-	r.out = r.out[:0]
-	pos := int32(0)
+	r.out, r.doc, r.pos, r.full = r.out[:0], doc, 0, full
 	eachField(a, func(fi, tier int, text string) bool {
-		r.scan(text, doc, int16(fi), uint8(tier), full, &pos)
-		pos++ // a phrase does not run from one field into the next
+		r.field, r.tier = int16(fi), uint8(tier)
+		r.scan(text)
+		r.pos++ // a phrase does not run from one field into the next
 		return true
 	})
 	if len(into) != workers {
@@ -67,49 +77,125 @@ var class = func() (t [256]byte) {
 const nonASCII = 0x80
 
 // scan finds the words of text as Tokens does and notes each. Most words
-// are ASCII and short: they are lower-cased into a key as they are read,
-// and looked up by it, without making a string.
-func (r *reader) scan(text string, doc int32, fi int16, tier uint8, full []uint8, pos *int32) {
+// are ASCII and short: they are read eight bytes at a time (see
+// classify8), lower-cased into a key and looked up by it without making a
+// string; for such a word met before, with no ending to fold, no function
+// is called.
+func (r *reader) scan(text string) {
 	for i := 0; i < len(text); {
-		l := class[text[i]]
-		if l == 0 {
-			i++
-			continue
-		}
-		start := i
-		var k key
-		sh := uint(0)
-		for l != 0 && l != nonASCII {
-			k.lo |= uint64(l) << sh
-			k.hi |= uint64(l) << (sh - 64) // 0 while sh < 64: the shift wraps
-			sh += 8
-			if i++; i == len(text) {
-				break
-			}
-			l = class[text[i]]
-		}
-		end, ascii := i, true
-		if i < len(text) && l == nonASCII {
-			end, ascii = wordEnd(text, i)
-		}
-		if end == start { // a rune that is no letter: step over it
-			_, n := utf8.DecodeRuneInString(text[i:])
-			i += n
-			continue
-		}
+		var end, next int // the word's end, and where to read on
 		var id int32
-		if ascii && sh <= 8*16 {
-			id = r.shortWord(k, int(sh/8), text[start:end])
-		} else {
-			id = r.word(text[start:end])
-		}
-		i = end
-		if id < 0 {
+		if len(text)-i < 16 {
+			if class[text[i]] == 0 {
+				i++
+				continue
+			}
+			end, id = r.wordAt(text, i)
+			next = end
+		} else if x := load8(text, i); x&0x80 != 0 {
+			end, id = r.wordAt(text, i)
+			next = end
+		} else if lowered, stop := classify8(x); stop&0x80 != 0 { // ASCII bytes that start no word
+			i += bits.TrailingZeros64((^stop|x)&highs) / 8
 			continue
+		} else if n := bits.TrailingZeros64(stop) / 8; n == 8 {
+			end, id = r.longerWord(text, i, lowered)
+			next = end
+		} else if text[i+n] >= utf8.RuneSelf { // the word may go on
+			end, id = r.wordAt(text, i)
+			next = end
+		} else {
+			end = i + n
+			// The next word starts at the first byte after text[end]
+			// (which is no letter) that is a letter or digit or starts a
+			// longer rune, if that is in x; else x ends with no word.
+			next = i + bits.TrailingZeros64((^stop|x)&highs&^(1<<(8*(n+1))-1))/8
+			k := key{lowered & (1<<(8*n) - 1), 0}
+			id = -1
+			if n > 1 && (n < 5 || !foldsEnding(k, n)) {
+				id = r.short.find(k)
+			}
+			if id < 0 {
+				id = r.shortWord(k, n, text[i:end])
+			}
 		}
-		r.note(id, doc, fi, tier, start, end, *pos, full)
-		*pos++
+		if id >= 0 {
+			if sn := &r.seen[id]; sn.doc != r.doc {
+				r.first(id, i, end)
+			} else if sn.at >= 0 {
+				r.update(sn.at, i, end)
+			}
+			r.pos++
+		}
+		i = next
 	}
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 is text[i:i+8] as a number, its first byte lowest.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// classify8 lower-cases the ASCII letters of x, eight bytes of text, and
+// marks in stop, by its high bit, each byte that is no ASCII letter or
+// digit. Both are sure only up to the first byte of a longer rune (which
+// is marked), as adding to that byte carries into the next.
+func classify8(x uint64) (lowered, stop uint64) {
+	y := x | 0x20*ones // an upper-case letter as lower case
+	letter := (y + (0x80-'a')*ones) &^ (y + (0x7f-'z')*ones)
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
+	word := (letter | digit) &^ x & highs
+	return x | word>>2, ^word & highs // 0x80>>2 is a letter's lower-case bit, and a digit has it
+}
+
+// longerWord returns the end and ID of the word at text[i], whose first
+// 8 bytes are ASCII letters and digits, lower-cased as lowered; text has
+// 16 bytes from i.
+func (r *reader) longerWord(text string, i int, lowered uint64) (end int, id int32) {
+	lowered2, stop2 := classify8(load8(text, i+8))
+	n := bits.TrailingZeros64(stop2) / 8
+	if n == 8 || text[i+8+n] >= utf8.RuneSelf {
+		return r.wordAt(text, i)
+	}
+	end = i + 8 + n
+	return end, r.shortWord(key{lowered, lowered2 & (1<<(8*n) - 1)}, 8+n, text[i:end])
+}
+
+// wordAt reads the word at text[i], which is a letter or digit or starts a
+// longer rune, a byte at a time: it returns the word's end and ID, or -1
+// and where to go on if it is no word.
+func (r *reader) wordAt(text string, i int) (end int, id int32) {
+	start, l := i, class[text[i]]
+	var k key
+	sh := uint(0)
+	for l != 0 && l != nonASCII {
+		k.lo |= uint64(l) << sh
+		k.hi |= uint64(l) << (sh - 64) // 0 while sh < 64: the shift wraps
+		sh += 8
+		if i++; i == len(text) {
+			break
+		}
+		l = class[text[i]]
+	}
+	end, ascii := i, true
+	if i < len(text) && l == nonASCII {
+		end, ascii = wordEnd(text, i)
+	}
+	if end == start { // a rune that is no letter: step over it
+		_, n := utf8.DecodeRuneInString(text[i:])
+		return i + n, -1
+	}
+	if ascii && sh <= 8*16 {
+		return end, r.shortWord(k, int(sh/8), text[start:end])
+	}
+	return end, r.word(text[start:end])
 }
 
 // wordEnd returns where the word that goes on at text[i] ends, and
@@ -139,22 +225,25 @@ func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
+// foldsEnding reports whether Fold changes the ending of a word of n >= 5
+// bytes, k: whether it ends in two of i and y.
+func foldsEnding(k key, n int) bool {
+	a, b := k.at(n-2), k.at(n-1)
+	return (a == 'i' || a == 'y') && (b == 'i' || b == 'y')
+}
+
 // shortWord returns the ID of an ASCII word of n bytes, orig, lower-cased
-// as k, or -1 if it is no word: a single letter is not. It folds the
-// ending as Fold does.
+// as k, or -1 if it is no word: a single letter is not.
 func (r *reader) shortWord(k key, n int, orig string) int32 {
 	if n == 1 && !isDigit(byte(k.lo)) {
 		return -1
 	}
-	if n >= 5 {
-		switch string([]byte{k.at(n - 2), k.at(n - 1)}) {
-		case "yy", "yi", "iy", "ii":
-			k.set(n-2, 'y')
-			k.set(n-1, 0)
-			n--
-		}
+	if n >= 5 && foldsEnding(k, n) {
+		k.set(n-2, 'y')
+		k.set(n-1, 0)
+		n--
 	}
-	if id, ok := r.short.get(k); ok {
+	if id := r.short.find(k); id >= 0 {
 		return id
 	}
 	return r.add(k, asString(k.bytes(n), orig))
@@ -168,7 +257,7 @@ func (r *reader) word(orig string) int32 {
 	}
 	if len(t) <= 16 {
 		k := keyOf(t)
-		if id, ok := r.short.get(k); ok {
+		if id := r.short.find(k); id >= 0 {
 			return id
 		}
 		return r.add(k, t)
@@ -191,9 +280,8 @@ func (r *reader) add(k key, term string) int32 {
 }
 
 func (r *reader) grow(id int32) {
-	for int(id) >= len(r.last) {
-		r.last = append(r.last, -1)
-		r.at = append(r.at, -1)
+	for int(id) >= len(r.seen) {
+		r.seen = append(r.seen, seen{-1, -1})
 	}
 }
 
@@ -206,33 +294,28 @@ func asString(w []byte, s string) string {
 	return string(w)
 }
 
-// note notes word id at pos in story doc, in field fi of the given tier,
-// at text offsets start, end.
-func (r *reader) note(id int32, doc int32, fi int16, tier uint8, start, end int, pos int32, full []uint8) {
-	if r.last[id] != doc {
-		r.last[id] = doc
-		// eachField gives a story's fields in falling tiers, so the
-		// tier the word is first met in is its best in the story.
-		if int(id) < len(full) && full[id]>>tier&1 != 0 {
-			r.at[id] = -1
-			return
-		}
-		r.at[id] = int32(len(r.out))
-		r.out = append(r.out, termPosting{id, posting{doc: doc, tier: tier, field: fi, start: int32(start), end: int32(end)}})
+// first notes a word met first in the story.
+func (r *reader) first(id int32, start, end int) {
+	sn := &r.seen[id]
+	sn.doc, sn.at = r.doc, -1
+	// eachField gives a story's fields in falling tiers, so the tier the
+	// word is first met in is its best in the story.
+	if int(id) < len(r.full) && r.full[id]>>r.tier&1 != 0 {
+		return
 	}
-	if i := r.at[id]; i >= 0 {
-		r.update(int(i), tier, fi, start, end, pos)
-	}
+	sn.at = int32(len(r.out))
+	r.out = append(r.out, termPosting{id, posting{doc: r.doc, tier: r.tier, field: r.field, start: int32(start), end: int32(end)}})
+	r.update(sn.at, start, end)
 }
 
-// update records that the word of r.out[i] stands at pos, in field fi.
-func (r *reader) update(i int, tier uint8, fi int16, start, end int, pos int32) {
+// update records that the word of r.out[i] stands at r.pos.
+func (r *reader) update(i int32, start, end int) {
 	p := &r.out[i].posting
-	if tier > p.tier {
-		p.tier, p.field, p.start, p.end = tier, fi, int32(start), int32(end)
+	if r.tier > p.tier {
+		p.tier, p.field, p.start, p.end = r.tier, r.field, int32(start), int32(end)
 	}
-	if int(p.npos) < MaxPositions {
-		p.pos[p.npos] = pos
+	if p.npos < MaxPositions {
+		p.pos[p.npos] = r.pos
 		p.npos++
 	}
 }

@@ -12,8 +12,8 @@ import (
 func scanned(text string) (terms []string, pos [][]int32) {
 	d := &dict{ids: make(map[string]int32)}
 	r := newReader(d)
-	p := int32(0)
-	r.scan(text, 0, 0, TierBody, nil, &p)
+	r.doc, r.tier = 0, TierBody
+	r.scan(text)
 	for _, tp := range r.out {
 		terms = append(terms, d.terms[tp.term])
 		pos = append(pos, tp.pos[:tp.npos])

@@ -42,7 +42,8 @@ func (k *key) set(i int, c byte) {
 // strings hashes and compares the bytes again.
 type table struct {
 	slots []slot
-	shift uint // 64 - log2(len(slots))
+	shift uint   // 64 - log2(len(slots))
+	mask  uint64 // len(slots) - 1
 	n     int
 }
 
@@ -55,19 +56,14 @@ func (t *table) index(k key) uint64 {
 	return (k.lo*0x9e3779b97f4a7c15 ^ k.hi*0xc2b2ae3d27d4eb4f) >> t.shift
 }
 
-// get returns the ID of k, if it has one.
-func (t *table) get(k key) (int32, bool) {
-	if t.n == 0 {
-		return 0, false
-	}
-	mask := uint64(len(t.slots) - 1)
-	for i := t.index(k); ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.k == k {
-			return s.id, true
-		}
-		if s.k.lo == 0 {
-			return 0, false
+// find returns the ID of k, or -1 if it has none. Short enough to be
+// inlined.
+func (t *table) find(k key) int32 {
+	for i := t.index(k); ; i = (i + 1) & t.mask {
+		if s := &t.slots[i]; s.k == k {
+			return s.id
+		} else if s.k.lo == 0 {
+			return -1
 		}
 	}
 }
@@ -77,19 +73,19 @@ func (t *table) put(k key, id int32) {
 	if 2*(t.n+1) > len(t.slots) {
 		t.grow()
 	}
-	mask := uint64(len(t.slots) - 1)
 	i := t.index(k)
 	for t.slots[i].k.lo != 0 {
-		i = (i + 1) & mask
+		i = (i + 1) & t.mask
 	}
 	t.slots[i] = slot{k, id}
 	t.n++
 }
 
+// grow doubles the table (or makes it: find needs a slot).
 func (t *table) grow() {
 	old := t.slots
 	size := max(2*len(old), 1024)
-	t.slots, t.n, t.shift = make([]slot, size), 0, 64
+	t.slots, t.n, t.shift, t.mask = make([]slot, size), 0, 64, uint64(size-1)
 	for s := size; s > 1; s >>= 1 {
 		t.shift--
 	}
