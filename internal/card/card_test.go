@@ -2,6 +2,7 @@ package card
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -192,4 +193,22 @@ func differ(t *testing.T, a, b []byte) float64 {
 		}
 	}
 	return float64(n) / float64(r.Dx()*r.Dy())
+}
+
+// TestRGB checks the config's colours read by hand against fmt.Sscanf.
+func TestRGB(t *testing.T) {
+	for _, s := range []string{"#000000", "#ffffff", "#FfA01b", "#123456", "#9aBcDe"} {
+		var r, g, b uint8
+		if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := rgb(s), (color.RGBA{r, g, b, 255}); got != want {
+			t.Errorf("rgb(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, s := range []string{"", "#", "#12345", "#1234567", "123456#", "#12345g", "#g23456"} {
+		if got := rgb(s); got != (color.RGBA{A: 255}) {
+			t.Errorf("rgb(%q) = %v, want black", s, got)
+		}
+	}
 }
