@@ -2,6 +2,7 @@ package card
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
@@ -209,6 +210,23 @@ func TestRGB(t *testing.T) {
 	for _, s := range []string{"", "#", "#12345", "#1234567", "123456#", "#12345g", "#g23456"} {
 		if got := rgb(s); got != (color.RGBA{A: 255}) {
 			t.Errorf("rgb(%q) = %v, want black", s, got)
+		}
+	}
+}
+
+// TestSpecJSON checks the spec written by hand, which Key hashes, against
+// encoding/json: the keys of cards already made stay the same.
+func TestSpecJSON(t *testing.T) {
+	odd := []string{"", "plain", `quote " and \ back`, "<b>&amp;</b>", "a < b", "b > a", "R&D", "tab\tline\n", "café ’quoted’", "\u2028\u2029", "bad \xff utf-8", "\x00\x1f\x7f"}
+	for i, text := range odd {
+		s := Spec{Kind: StoryCard, Site: odd[(i+1)%len(odd)], Mark: "T4", Text: text, Label: odd[(i+2)%len(odd)], Note: odd[(i+3)%len(odd)], Colors: testColors}
+		s.Colors.Quote = color.RGBA{R: uint8(i), G: 255 - uint8(i), B: 7, A: 100}
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.json(); !bytes.Equal(got, want) {
+			t.Errorf("%+v: json() =\n%s\nwant\n%s", s, got, want)
 		}
 	}
 }
