@@ -258,6 +258,7 @@ func TestMarshalPages(t *testing.T) {
 		{{Loc: "https://example.com/"}},
 		{{Loc: "https://example.com/a", Lastmod: "2024-01-02T03:04:05Z"}, {Loc: "https://example.com/b"}},
 		{{Loc: "https://example.com/?a=1&b=<2>\"'", Lastmod: "x\ty\nz\r"}, {Loc: "https://example.com/é\x00\xff", Lastmod: "ü"}},
+		{{Loc: "a&b", Lastmod: "a<b"}, {Loc: "a>b", Lastmod: "a\"b"}, {Loc: "a'b", Lastmod: "\x7f"}},
 	} {
 		want, err := marshal(urlset{NS: NS, URLs: urls})
 		if err != nil {
