@@ -104,11 +104,17 @@ func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) e
 // feeds is listed in each. Nothing else of the content is in the feeds
 // but the topics' names and descriptions.
 func Listed(c *config.Config, s *site.Site) []*site.Article {
-	list := slices.Clone(s.Articles[:min(len(s.Articles), c.FeedLength)])
+	list := slices.Clone(carried(c, s.Articles))
 	for _, t := range s.Topics {
-		list = append(list, t.Articles[:min(len(t.Articles), c.FeedLength)]...)
+		list = append(list, carried(c, t.Articles)...)
 	}
 	return list
+}
+
+// carried are the articles a feed of the newest-first list carries: its
+// newest c.FeedLength.
+func carried(c *config.Config, list []*site.Article) []*site.Article {
+	return list[:min(len(list), c.FeedLength)]
 }
 
 // channels lists the site's channel, then one per topic.
@@ -126,7 +132,7 @@ func channels(c *config.Config, s *site.Site, full, briefs map[*site.Article]*it
 
 func newChannel(c *config.Config, s *site.Site, title, desc, dir string, articles []*site.Article, items map[*site.Article]*item) *channel {
 	ch := &channel{Title: title, Description: desc, Dir: dir, Home: s.Routes.Abs(dir), Updated: time.Unix(0, 0).UTC()}
-	for _, a := range articles[:min(len(articles), c.FeedLength)] {
+	for _, a := range carried(c, articles) {
 		it := items[a]
 		it.holders.Add(1)
 		ch.Items = append(ch.Items, it)
@@ -176,12 +182,12 @@ func (ch *channel) encode(c *config.Config, s *site.Site) ([]file, error) {
 // some topic's feeds.
 func newItems(c *config.Config, s *site.Site) (full, briefs map[*site.Article]*item) {
 	full = make(map[*site.Article]*item)
-	for _, a := range s.Articles[:min(len(s.Articles), c.FeedLength)] {
+	for _, a := range carried(c, s.Articles) {
 		full[a] = itemMeta(c, a)
 	}
 	briefs = make(map[*site.Article]*item)
 	for _, t := range s.Topics {
-		for _, a := range t.Articles[:min(len(t.Articles), c.FeedLength)] {
+		for _, a := range carried(c, t.Articles) {
 			if briefs[a] == nil {
 				briefs[a] = itemMeta(c, a)
 				briefs[a].brief = true
