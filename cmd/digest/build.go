@@ -13,7 +13,7 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("build", "[--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--future] [--expired] [--watch]", stderr)
+	fs := newFlags("build", "[--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--future] [--expired] [--watch] [--timings]", stderr)
 	source := fs.String("source", ".", "the site's root `folder`: content/, templates/ and static/")
 	dest := fs.String("destination", "", "the output `folder` (default SOURCE/public)")
 	baseURL := fs.String("base-url", "", "the `URL` the site is published at, e.g. https://example.github.io/digest/ (default: baseURL in digest.yaml)")
@@ -21,6 +21,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	future := fs.Bool("future", false, "include stories whose publishDate is still to come")
 	expired := fs.Bool("expired", false, "include stories whose expiryDate has passed")
 	watching := fs.Bool("watch", false, "build again after each change to the sources, until Ctrl-C")
+	timings := fs.Bool("timings", false, "print the time each step of the build took (loading, the model, each kind of output, committing)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -31,6 +32,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	publish := site.Publish{Now: time.Now(), Drafts: *drafts, Future: *future, Expired: *expired}
+	if *watching && *timings {
+		return fmt.Errorf("%w: --timings times one build, not build --watch", errUsage)
+	}
 	if *watching {
 		ctx, stop := interrupted(stderr)
 		defer stop()
@@ -55,5 +59,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, diag.InDir(*source, res.Warnings).(diag.List).Full())
 	}
 	fmt.Fprintln(stdout, res)
+	if *timings {
+		fmt.Fprint(stdout, res.Timings())
+	}
 	return nil
 }

@@ -5,7 +5,7 @@
 // Usage:
 //
 //	digest convert [--source DIR] [--force] [--date DATE]
-//	digest build   [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--future] [--expired] [--watch]
+//	digest build   [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--future] [--expired] [--watch] [--timings]
 //	digest serve   [--source DIR] [--bind ADDR] [--port N] [--base-url URL] [--drafts=false] [--future] [--expired]
 //	digest check   [--destination DIR] [--base-url URL]
 //	digest new     [--source DIR] "Headline"

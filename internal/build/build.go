@@ -7,6 +7,7 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/t4k3news/digest/internal/card"
@@ -52,6 +53,29 @@ type Result struct {
 	// Warnings stopped nothing but are worth telling: tags past the cap,
 	// a base URL without a host.
 	Warnings diag.List
+	// Steps are where the time went, in order: reading the sources, making
+	// the model, each kind of output (internal/plan), committing.
+	Steps []Step
+}
+
+// A Step is one stage of a build and the wall time it took.
+type Step struct {
+	Name string
+	Took time.Duration
+}
+
+// Timings lists the steps, one a line, with the share of the build each
+// took: what "digest build --timings" prints.
+func (r Result) Timings() string {
+	var b strings.Builder
+	for _, s := range r.Steps {
+		share := 0.0
+		if r.Elapsed > 0 {
+			share = 100 * s.Took.Seconds() / r.Elapsed.Seconds()
+		}
+		fmt.Fprintf(&b, "%-14s %8.3fs %5.1f%%\n", s.Name, s.Took.Seconds(), share)
+	}
+	return b.String()
 }
 
 // Pages is the number of files in the new site.
@@ -90,13 +114,22 @@ func Build(opts Options) (Result, error) {
 		res, same, err := unchanged(opts.Destination, last)
 		if same || err != nil {
 			res.Elapsed = time.Since(start)
+			res.Steps = []Step{{"unchanged", res.Elapsed}}
 			return res, err
 		}
+	}
+	var steps []Step
+	mark := start
+	step := func(name string) {
+		now := time.Now()
+		steps = append(steps, Step{name, now.Sub(mark)})
+		mark = now
 	}
 	in, err := load.Load(opts.Source, load.Options{Config: cfg})
 	if err != nil {
 		return Result{}, err
 	}
+	step("load")
 	m, err := Model(in, pub)
 	if err != nil {
 		return Result{}, err
@@ -107,7 +140,12 @@ func Build(opts Options) (Result, error) {
 		return Result{}, err
 	}
 	k := newKeeper(w, last, in, pub, src, m.Site)
-	if err := plan.BuildKeep(m, w.WriteFile, k); err != nil {
+	step("model")
+	took := func(kind string, d time.Duration) {
+		steps = append(steps, Step{kind, d})
+		mark = time.Now()
+	}
+	if err := plan.BuildKeep(m, w.WriteFile, k, took); err != nil {
 		w.Abort()
 		return Result{}, err
 	}
@@ -123,7 +161,8 @@ func Build(opts Options) (Result, error) {
 	// The manifest only saves the next build time: without it, that build
 	// renders every output.
 	newManifest(key, pub, m.Site, res, k.entries(w.Files())).write(opts.Destination)
-	res.Elapsed = time.Since(start)
+	step("commit")
+	res.Steps, res.Elapsed = steps, time.Since(start)
 	return res, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/t4k3news/digest/internal/parallel"
 )
@@ -14,7 +15,7 @@ import (
 // left reads the templates, the fragments shared by the pages are dropped
 // (see [render.Renderer.Drop]): the feeds, made after the pages, need the
 // memory. The error is the first in the order of [List].
-func Build(m *Model, emit Emit) error { return BuildKeep(m, emit, nil) }
+func Build(m *Model, emit Emit) error { return BuildKeep(m, emit, nil, nil) }
 
 // A Keeper keeps the files that entries made in the last build, where it
 // can prove them unchanged, and hears which files each entry it did not
@@ -29,8 +30,9 @@ type Keeper interface {
 }
 
 // BuildKeep is Build, except that an entry that keep keeps is not
-// rendered; a nil keep keeps none.
-func BuildKeep(m *Model, emit Emit, keep Keeper) error {
+// rendered, and took, unless nil, hears how long each kind took, in
+// order; a nil keep keeps none.
+func BuildKeep(m *Model, emit Emit, keep Keeper, took func(kind string, d time.Duration)) error {
 	last := -1
 	for i, k := range kinds {
 		if k.Reads&Templates != 0 {
@@ -38,8 +40,12 @@ func BuildKeep(m *Model, emit Emit, keep Keeper) error {
 		}
 	}
 	for i, k := range kinds {
+		start := time.Now()
 		if err := renderKeep(k.Entries(m), emit, keep); err != nil {
 			return err
+		}
+		if took != nil {
+			took(k.Name, time.Since(start))
 		}
 		if i == last {
 			m.Pages.Drop()
