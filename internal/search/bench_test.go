@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/t4k3news/digest/bench/gen/corpus/corpustest"
@@ -175,4 +176,54 @@ func sampleVocabulary(s *site.Site, n int) []string {
 		out = append(out, terms[i*len(terms)/n])
 	}
 	return out
+}
+
+// BenchmarkMemoEdit writes the index of a generated corpus with a Memo
+// after each edit of one story's dek through site.Live, as build --watch
+// does, and reports the CPU an edit costs. Run it with
+//
+//	go test ./internal/search -run '^$' -bench MemoEdit -benchtime 50x -articles 10000
+func BenchmarkMemoEdit(b *testing.B) {
+	for _, f := range strings.Split(*articles, ",") {
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			b.Fatalf("-articles: %v", err)
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			root := corpustest.Site(b, n, "../..")
+			docs, err := content.Load(os.DirFS(root), "content")
+			if err != nil {
+				b.Fatal(err)
+			}
+			os.RemoveAll(root)
+			routes, _ := route.New("/")
+			l, err := site.NewLive(docs, routes)
+			if err != nil {
+				b.Fatal(err)
+			}
+			memo := NewMemo()
+			discard := func(string, []byte) error { return nil }
+			if err := WriteMemo(l.Site(), memo, discard); err != nil {
+				b.Fatal(err)
+			}
+			slices.SortFunc(docs, func(x, y *content.Document) int { return strings.Compare(x.Path, y.Path) })
+			d := *docs[len(docs)/2]
+			var cpu time.Duration
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				d.Meta.Description = fmt.Sprintf("A dek saved %d times", i+1)
+				e := d
+				if err := l.Update([]*content.Document{&e}, nil); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				c := cputime.Used()
+				if err := WriteMemo(l.Site(), memo, discard); err != nil {
+					b.Fatal(err)
+				}
+				cpu += cputime.Used() - c
+			}
+			b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/op")
+		})
+	}
 }

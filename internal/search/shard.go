@@ -130,17 +130,36 @@ func seq(lo, hi int) []int {
 const MaxPrefixResults = MaxResults / 2
 
 // prefixBest is the best MaxPrefixResults stories naming any word under a
-// split prefix, each story once with the best of its postings.
+// split prefix, each story once in each tier with the best of its
+// postings there. It keeps the best met so far, in order: a word's list
+// is in order too, so the rest of it is passed over once one of its
+// postings ranks below them.
 func (p *plan) prefixBest(lo, hi int) []posting {
-	var all []posting
+	best := make([]posting, 0, MaxPrefixResults+1)
 	for _, l := range p.lists[lo:hi] {
-		all = append(all, l...)
+		for i := range l {
+			q := &l[i]
+			if len(best) == MaxPrefixResults && rank(q, &best[len(best)-1]) >= 0 {
+				break
+			}
+			if j := slices.IndexFunc(best, func(b posting) bool { return b.doc == q.doc && b.tier == q.tier }); j >= 0 {
+				if rank(q, &best[j]) >= 0 {
+					continue
+				}
+				best = slices.Delete(best, j, j+1)
+			}
+			j, _ := slices.BinarySearchFunc(best, q, func(b posting, q *posting) int { return rank(&b, q) })
+			best = slices.Insert(best, j, *q)
+			best = best[:min(len(best), MaxPrefixResults)]
+		}
 	}
-	slices.SortFunc(all, func(a, b posting) int {
-		return cmp.Or(cmp.Compare(b.tier, a.tier), cmp.Compare(a.doc, b.doc), cmp.Compare(a.field, b.field), cmp.Compare(a.start, b.start))
-	})
-	all = slices.CompactFunc(all, func(a, b posting) bool { return a.doc == b.doc })
-	return all[:min(len(all), MaxPrefixResults)]
+	return best
+}
+
+// rank orders postings of a split prefix: by tier, then newest first,
+// then by where the word stands.
+func rank(a, b *posting) int {
+	return cmp.Or(cmp.Compare(b.tier, a.tier), cmp.Compare(a.doc, b.doc), cmp.Compare(a.field, b.field), cmp.Compare(a.start, b.start))
 }
 
 // ShardFile is the file of the shard of prefix, relative to the search

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -180,5 +181,34 @@ func TestEscapedText(t *testing.T) {
 	}
 	if sh.D[0][2] != `<img src=x onerror=alert(1)> "quoted" \ back` || sh.D[0][3] != "line\nbreak\ttab \u2028 sep" {
 		t.Errorf("text does not come back as written: %q", sh.D[0])
+	}
+}
+
+// TestPrefixBest checks prefixBest against its definition: every posting
+// of the words, sorted, the first of each run of one story (so once in
+// each tier), the first few.
+func TestPrefixBest(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200 {
+		p := &plan{}
+		for range 1 + r.IntN(6) {
+			l := &termList{}
+			for d := range int32(40) {
+				if r.IntN(3) == 0 {
+					l.add(posting{doc: d, tier: uint8(1 + r.IntN(3)), field: int16(r.IntN(3)), start: int32(r.IntN(3))})
+				}
+			}
+			p.lists = append(p.lists, l.best())
+		}
+		var all []posting
+		for _, l := range p.lists {
+			all = append(all, l...)
+		}
+		slices.SortStableFunc(all, func(a, b posting) int { return rank(&a, &b) })
+		all = slices.CompactFunc(all, func(a, b posting) bool { return a.doc == b.doc })
+		want := all[:min(len(all), MaxPrefixResults)]
+		if got := p.prefixBest(0, len(p.lists)); !slices.Equal(got, want) {
+			t.Fatalf("got %v\nwant %v", got, want)
+		}
 	}
 }
