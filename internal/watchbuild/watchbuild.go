@@ -14,6 +14,7 @@ package watchbuild
 
 import (
 	"crypto/sha256"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -45,15 +46,14 @@ type Builder struct {
 	// version is the engine's version that the folder holds; 0 until the
 	// first whole write.
 	version int
-	// files are the sums of the folder's files, by slash path; owned are
-	// the files each entry wrote, by the entry's key.
-	files map[string][sha256.Size]byte
-	owned map[string][]string
-	// keys are the Keys of the entries that have one (plan.Entry.Key),
-	// as written, and sums the Sums of the others (plan.Model.Sum), by
-	// the entry's key.
-	keys map[string]string
-	sums map[string]uint64
+	// files are the sums of the folder's files, by slash path, and
+	// entries what the folder holds of each entry, by its key: both are
+	// updated in place after each write, for the entries rendered and
+	// those gone, not made again whole.
+	files   map[string][sha256.Size]byte
+	entries map[entryKey]*written
+	// writes counts the writes, to tell the entries of the last one.
+	writes int
 }
 
 // Result counts what one step did.
@@ -70,7 +70,7 @@ type Result struct {
 // Load before use.
 func New(opts Options) *Builder {
 	e := live.New(live.Options{Root: opts.Root, BaseURL: opts.BaseURL, Publish: opts.Publish, Now: opts.Now})
-	return &Builder{opts: opts, e: e}
+	return &Builder{opts: opts, e: e, files: make(map[string][sha256.Size]byte), entries: make(map[entryKey]*written)}
 }
 
 // Load reads the site and writes it whole, as a build does: the files
@@ -111,23 +111,43 @@ func (b *Builder) Tick() (int, Result, error) {
 	return n, res, err
 }
 
+// written is what the folder holds of one entry.
+type written struct {
+	// files are those the entry wrote.
+	files []string
+	// key is the entry's Key, for an entry that has one (plan.Entry.Key),
+	// and sum the Sum of one that has not (plan.Model.Sum), as written.
+	key string
+	sum uint64
+	// seen is the last write that listed the entry.
+	seen int
+}
+
 // write renders the entries that read a part of the model changed since
 // the version on disk, and those never written, and writes the files
 // whose bytes changed. The first write, with nothing known of the folder,
 // renders every entry and writes the site whole.
 func (b *Builder) write() (Result, error) {
 	parts, version := b.e.Since(b.version)
-	keys := make(map[string]string)
-	sums := make(map[string]uint64)
+	b.writes++
+	var fresh []written // what the entries picked will hold, by index
+	listed := 0         // of the entries known, those listed again
 	pick := func(en *plan.Entry, sum uint64) bool {
-		k := key(en)
-		_, known := b.owned[k]
+		w := written{sum: sum, seen: b.writes}
 		if en.Key != nil { // it stands for everything the bytes depend on
-			keys[k] = en.Key()
-			return b.version == 0 || !known || keys[k] != b.keys[k]
+			w.key, w.sum = en.Key(), 0
 		}
-		sums[k] = sum
-		return b.version == 0 || !known || en.Reads.Parts&parts != 0 || sum != b.sums[k]
+		old := b.entries[key(en)]
+		if old != nil && old.seen != b.writes {
+			old.seen = b.writes
+			listed++
+		}
+		if b.version != 0 && old != nil && w.key == old.key && w.sum == old.sum &&
+			(en.Key != nil || en.Reads.Parts&parts == 0) {
+			return false
+		}
+		fresh = append(fresh, w)
+		return true
 	}
 	var sink sink
 	var err error
@@ -152,9 +172,9 @@ func (b *Builder) write() (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	files, owned, unchanged := b.next(entries, rendered, made)
-	for name := range b.files {
-		if _, ok := files[name]; !ok && b.version != 0 {
+	gone := b.gone(entries, rendered, made, listed)
+	for _, name := range gone {
+		if b.version != 0 {
 			sink.Remove(name)
 		}
 	}
@@ -162,48 +182,89 @@ func (b *Builder) write() (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	unchanged := b.update(entries, rendered, made, fresh, gone)
 	if b.version != 0 {
 		stats.Unchanged = unchanged
 	}
-	b.files, b.owned, b.keys, b.sums, b.version = files, owned, keys, sums, version
-	return Result{Rendered: count(rendered), Entries: len(entries), Stats: stats}, nil
+	b.version = version
+	return Result{Rendered: len(fresh), Entries: len(entries), Stats: stats}, nil
 }
 
-// next returns the files of the site after a write, the files each entry
-// owns, and how many files were rendered with the bytes they had.
-func (b *Builder) next(entries []plan.Entry, rendered []bool, made *made) (map[string][sha256.Size]byte, map[string][]string, int) {
-	files := make(map[string][sha256.Size]byte, len(b.files))
-	owned := make(map[string][]string, len(entries))
-	unchanged := 0
-	for i := range entries {
-		k := key(&entries[i])
-		if !rendered[i] {
-			owned[k] = b.owned[k]
-			for _, name := range owned[k] {
-				files[name] = b.files[name]
+// gone returns the files of the folder that no entry of the write holds:
+// those of the entries no longer listed, and those the entries rendered
+// held before and did not make again. listed counts the entries known
+// before that the write listed.
+func (b *Builder) gone(entries []plan.Entry, rendered []bool, made *made, listed int) []string {
+	var gone []string
+	if listed < len(b.entries) {
+		for _, w := range b.entries {
+			if w.seen != b.writes {
+				gone = append(gone, w.files...)
 			}
+		}
+	}
+	for i := range entries {
+		if w := b.entries[key(&entries[i])]; rendered[i] && w != nil {
+			gone = append(gone, w.files...)
+		}
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	kept := make(map[string]bool)
+	for _, names := range made.names {
+		for _, name := range names {
+			kept[name] = true
+		}
+	}
+	return slices.DeleteFunc(gone, func(name string) bool { return kept[name] })
+}
+
+// update records, once the write is committed, the files and sums of the
+// entries rendered, and forgets the files gone and the entries no longer
+// listed. It returns how many files were rendered with the bytes they had.
+func (b *Builder) update(entries []plan.Entry, rendered []bool, made *made, fresh []written, gone []string) int {
+	for _, name := range gone {
+		delete(b.files, name)
+	}
+	for k, w := range b.entries {
+		if w.seen != b.writes {
+			delete(b.entries, k)
+		}
+	}
+	unchanged, j := 0, 0
+	for i := range entries {
+		if !rendered[i] {
 			continue
 		}
-		for j, name := range made.names[i] {
-			owned[k] = append(owned[k], name)
-			sum := made.sums[i][j]
+		w := fresh[j]
+		j++
+		w.files = made.names[i]
+		if w.files == nil {
+			w.files = []string{}
+		}
+		for n, name := range w.files {
+			sum := made.sums[i][n]
 			if old, ok := b.files[name]; ok && old == sum {
 				unchanged++
 			}
-			files[name] = sum
+			b.files[name] = sum
 		}
-		if owned[k] == nil {
-			owned[k] = []string{}
-		}
+		b.entries[key(&entries[i])] = &w
 	}
-	return files, owned, unchanged
+	return unchanged
 }
 
-// key names an entry from one version of the site to the next: by its
-// kind and its files, or its kind alone for the entry whose files are
+// entryKey names an entry from one version of the site to the next: by
+// its kind and its files, or its kind alone for the entry whose files are
 // known only once made.
-func key(en *plan.Entry) string {
-	return en.Kind + "\x00" + strings.Join(en.Paths, "\x00")
+type entryKey struct{ kind, paths string }
+
+func key(en *plan.Entry) entryKey {
+	if len(en.Paths) == 1 { // most: no string to make
+		return entryKey{en.Kind, en.Paths[0]}
+	}
+	return entryKey{en.Kind, strings.Join(en.Paths, "\x00")}
 }
 
 // made are the files that the entries rendered, by the entry's index.
@@ -224,16 +285,6 @@ func (m *made) add(i int, name string, sum [sha256.Size]byte) {
 	defer m.mu.Unlock()
 	m.names[i] = append(m.names[i], name)
 	m.sums[i] = append(m.sums[i], sum)
-}
-
-func count(bs []bool) int {
-	n := 0
-	for _, b := range bs {
-		if b {
-			n++
-		}
-	}
-	return n
 }
 
 // sink is where the files go: a whole build (output.Writer) or a patch.
