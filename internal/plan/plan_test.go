@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/live/livetest"
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/plan"
 	"github.com/t4k3news/digest/internal/render"
@@ -18,9 +20,12 @@ import (
 )
 
 // model makes the model of the repository's own site.
-func model(t *testing.T) *plan.Model {
+func model(t *testing.T) *plan.Model { return modelOf(t, "../..") }
+
+// modelOf makes the model of the site in root.
+func modelOf(t *testing.T, root string) *plan.Model {
 	t.Helper()
-	in, err := load.Load(os.DirFS("../.."), load.Options{})
+	in, err := load.Load(os.DirFS(root), load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,4 +148,30 @@ func smallSite(t *testing.T) *site.Site {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestNotFoundReads checks that the 404 page links exactly the stories
+// its entry reads: one it showed and did not name would leave the page
+// stale after an edit.
+func TestNotFoundReads(t *testing.T) {
+	m := modelOf(t, livetest.New(t, "../..", 12).Root)
+	if len(m.Site.Articles) <= 5 {
+		t.Fatalf("the site has %d articles, too few to tell", len(m.Site.Articles))
+	}
+	for _, e := range plan.List(m) {
+		if e.Kind != "404" {
+			continue
+		}
+		var page string
+		if err := e.Render(func(_ string, data []byte) error { page = string(data); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range m.Site.Articles {
+			if shown, read := strings.Contains(page, `href="`+a.URL+`"`), slices.Contains(e.Reads.Stories, a); shown != read {
+				t.Errorf("404.html: %s shown %v, read %v", a.URL, shown, read)
+			}
+		}
+		return
+	}
+	t.Fatal("no 404 entry")
 }

@@ -59,6 +59,8 @@ type Page struct {
 	// Crumbs are the breadcrumbs of an archive page, before the page
 	// itself.
 	Crumbs []Crumb
+	// Stories are the newest stories, on the 404 page ([Latest]).
+	Stories []*site.Article
 
 	set       *template.Template // the page's template set
 	fragments *fragments
@@ -156,12 +158,20 @@ func (r *Renderer) Front(s *site.Site) ([]byte, error) {
 	return r.execute(FrontTemplate, p)
 }
 
-// NotFound renders 404.html.
+// NotFound renders 404.html, which offers the newest stories ([Latest]).
 func (r *Renderer) NotFound(s *site.Site) ([]byte, error) {
 	p := r.newPage(s, "404.html", "Page not found", "There is no page at this address.")
-	p.NoIndex = true
+	p.NoIndex, p.Stories = true, Latest(s)
 	return r.execute(NotFoundTemplate, p)
 }
+
+// latest is how many stories the 404 page offers.
+const latest = 5
+
+// Latest returns the newest stories of s that the 404 page offers
+// (Page.Stories): the page reads these, not every article, so an edit of
+// an older story leaves it as it is.
+func Latest(s *site.Site) []*site.Article { return s.Articles[:min(latest, len(s.Articles))] }
 
 // Search renders the search page, search/index.html: static/search.js
 // finds the stories there, from the index internal/search writes.
