@@ -20,6 +20,7 @@ import (
 	"github.com/t4k3news/digest/internal/render"
 	"github.com/t4k3news/digest/internal/search"
 	"github.com/t4k3news/digest/internal/site"
+	"github.com/t4k3news/digest/internal/sitemap"
 )
 
 // Part is a part of the model that an output reads, as a bit of a set.
@@ -63,6 +64,9 @@ type Model struct {
 	// Search keeps the words of the stories that the last search index
 	// read, for the next (build --watch); nil reads every story.
 	Search *search.Memo
+	// Sitemap keeps the sitemaps' entries of the pages, for the next
+	// (build --watch); nil makes every entry.
+	Sitemap *sitemap.Memo
 	// Sidebar returns an article with its Related and More. Nil means that
 	// every article of Site has them already.
 	Sidebar func(*site.Article) *site.Article

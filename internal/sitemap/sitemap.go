@@ -8,7 +8,6 @@ package sitemap
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/xml"
 	"fmt"
 	"slices"
@@ -51,8 +50,15 @@ var maxURLs = 50000
 // The news sitemap lists the articles published in the NewsAge before the
 // clock the site was made at (s.Now).
 func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
+	return WriteMemo(c, s, nil, emit)
+}
+
+// WriteMemo is [Write], with the entries of the pages that m knows taken
+// from it, and the others kept in it for the next call; a nil m keeps
+// none. It must not be called twice at once with one m.
+func WriteMemo(c *config.Config, s *site.Site, m *Memo, emit func(file string, data []byte) error) error {
 	now := s.Now()
-	if err := writePages(s, emit); err != nil {
+	if err := writePages(s, m, emit); err != nil {
 		return err
 	}
 	for _, f := range []struct {
@@ -119,8 +125,8 @@ func date(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // month's own page, the indexes) come last, together: a new story then
 // changes only the last sitemap and the index, however large the site
 // (see split).
-func writePages(s *site.Site, emit func(file string, data []byte) error) error {
-	stable, live := pages(s)
+func writePages(s *site.Site, m *Memo, emit func(file string, data []byte) error) error {
+	stable, live := pages(s, m)
 	if len(stable)+len(live) <= maxURLs {
 		return emitSet(File, urlset{NS: NS, URLs: append(stable, live...)}, emit)
 	}
@@ -191,37 +197,11 @@ func count(s *site.Site) (stable, live int) {
 // newest story). Live are the front page, the indexes of topics and of the
 // archive, and every topic's and month's own page, which show the newest
 // stories.
-func pages(s *site.Site) (stable, live []entry) {
-	type dated struct {
-		at time.Time
-		entry
+func pages(s *site.Site, m *Memo) (stable, live []entry) {
+	if m == nil {
+		m = NewMemo()
 	}
-	var all []dated
-	for i := len(s.Articles) - 1; i >= 0; i-- {
-		a := s.Articles[i]
-		all = append(all, dated{a.Meta.Date, entry{Loc: a.Permalink, Lastmod: date(jsonld.Modified(a))}})
-	}
-	numbered := func(l *site.List) {
-		for _, p := range l.Pages {
-			all = append(all, dated{p.Articles[0].Meta.Date, entry{Loc: p.Permalink, Lastmod: newest(p.Articles)}})
-		}
-	}
-	for _, t := range s.Topics {
-		numbered(t.List)
-	}
-	for _, m := range s.Months {
-		numbered(m.List)
-	}
-	// Equal in all three, two entries are the same: the order is total,
-	// and a stable sort, slower, would give the same.
-	slices.SortFunc(all, func(a, b dated) int {
-		return cmp.Or(a.at.Compare(b.at), strings.Compare(a.Loc, b.Loc), strings.Compare(a.Lastmod, b.Lastmod))
-	})
-	stable = make([]entry, len(all))
-	for i, d := range all {
-		stable[i] = d.entry
-	}
-	last := newest(s.Articles)
+	stable, last := m.stable(s)
 	live = []entry{{Loc: s.Routes.Abs(""), Lastmod: last}, {Loc: s.Routes.Abs(route.TopicsPath), Lastmod: last}, {Loc: s.Routes.Abs(route.ArchivePath), Lastmod: last}}
 	topics := make([]entry, 0, len(s.Topics))
 	for _, t := range s.Topics {

@@ -271,7 +271,8 @@ func TestMarshalPages(t *testing.T) {
 }
 
 // BenchmarkWrite makes the sitemaps of a site of 10,000 stories in 200
-// topics, as build --watch does again after each edit.
+// topics, as a build does; memo=true again with a memo of the last, as
+// build --watch does after an edit that changed no page's entry.
 //
 //	go test ./internal/sitemap -run '^$' -bench Write
 func BenchmarkWrite(b *testing.B) {
@@ -292,9 +293,13 @@ func BenchmarkWrite(b *testing.B) {
 		b.Fatal(err)
 	}
 	c := config.Default()
-	for b.Loop() {
-		if err := Write(c, s, func(string, []byte) error { return nil }); err != nil {
-			b.Fatal(err)
-		}
+	for _, memo := range []*Memo{nil, NewMemo()} {
+		b.Run(fmt.Sprintf("memo=%v", memo != nil), func(b *testing.B) {
+			for b.Loop() {
+				if err := WriteMemo(c, s, memo, func(string, []byte) error { return nil }); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
