@@ -127,8 +127,9 @@ type Reads struct {
 	// List is the listing page the entry is: read with its place among
 	// the list's pages, and the list's count on its own page.
 	List *site.ListPage
-	// Stories are the stories a listing page shows, each read as an
-	// article page reads its article.
+	// Stories are the stories a listing page shows, each read as its
+	// card shows it: as an article page reads its article, but not its
+	// sidebar, which a card does not show.
 	Stories []*site.Article
 }
 

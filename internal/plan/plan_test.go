@@ -175,3 +175,28 @@ func TestNotFoundReads(t *testing.T) {
 	}
 	t.Fatal("no 404 entry")
 }
+
+// TestSumSidebar: a story's page reads its sidebar, a listing page reads
+// the stories it shows as their cards show them, without it; so an edit
+// elsewhere that changes a story's "More on this" renders its page again,
+// not every page that lists it.
+func TestSumSidebar(t *testing.T) {
+	a := model(t).Site.Articles[0]
+	sums := func(more []*site.Article) (page, list uint64) {
+		m := model(t) // a model's sums are kept: one model each
+		m.Sidebar = func(x *site.Article) *site.Article {
+			c := *x
+			c.More = more
+			return &c
+		}
+		return m.Sum(&plan.Reads{Article: a}), m.Sum(&plan.Reads{Stories: []*site.Article{a}})
+	}
+	page, list := sums(nil)
+	page2, list2 := sums([]*site.Article{a})
+	if page == page2 {
+		t.Error("a story's page has the same Sum with another sidebar")
+	}
+	if list != list2 {
+		t.Error("a listing page's Sum changed with the sidebar of a story it shows, which a card does not show")
+	}
+}

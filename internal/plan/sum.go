@@ -13,8 +13,9 @@ var seed = maphash.MakeSeed()
 // sums caches the sums of the stories, topics and authors of a model,
 // which many entries read.
 type sums struct {
-	stories map[*site.Article]uint64
-	names   map[any]uint64 // of topics and authors
+	stories map[*site.Article]uint64 // as a card shows them
+	pages   map[*site.Article]uint64 // as their own pages do: with the sidebar
+	names   map[any]uint64           // of topics and authors
 }
 
 // Sum hashes what the entry reading r reads of the content one story,
@@ -29,11 +30,11 @@ func (m *Model) Sum(r *Reads) uint64 {
 		return 0
 	}
 	if m.sums == nil {
-		m.sums = &sums{stories: make(map[*site.Article]uint64), names: make(map[any]uint64)}
+		m.sums = &sums{stories: make(map[*site.Article]uint64), pages: make(map[*site.Article]uint64), names: make(map[any]uint64)}
 	}
 	h := uint64(len(r.Stories))
 	if r.Article != nil {
-		h = mix(h, m.story(r.Article))
+		h = mix(h, m.page(r.Article))
 	}
 	if t := r.Topic; t != nil {
 		h = mix(h, m.topic(t))
@@ -71,9 +72,9 @@ func mix(h, v uint64) uint64 {
 
 func str(s string) uint64 { return maphash.String(seed, s) }
 
-// story hashes what a page reads of a: its document (by serial), whether
-// it has cards of its own (by its place), the names of its topics and
-// bylines, its month and its sidebar.
+// story hashes what a story's card reads of a: its document (by serial),
+// whether it has share images of its own (by its place), the names of its
+// topics and bylines, and its month.
 func (m *Model) story(a *site.Article) uint64 {
 	if h, ok := m.sums.stories[a]; ok {
 		return h
@@ -92,6 +93,17 @@ func (m *Model) story(a *site.Article) uint64 {
 	if a.Month != nil {
 		h = mix(h, str(a.Month.Home.URL))
 	}
+	m.sums.stories[a] = h
+	return h
+}
+
+// page hashes what a's own page reads of it: what its card does, and its
+// sidebar (the titles it lists, and the serials of the stories they link).
+func (m *Model) page(a *site.Article) uint64 {
+	if h, ok := m.sums.pages[a]; ok {
+		return h
+	}
+	h := m.story(a)
 	s := m.sidebar(a)
 	for _, r := range s.Related {
 		h = mix(mix(h, 3), str(r.Title))
@@ -102,7 +114,7 @@ func (m *Model) story(a *site.Article) uint64 {
 	for _, b := range s.More {
 		h = mix(mix(h, 4), b.Serial())
 	}
-	m.sums.stories[a] = h
+	m.sums.pages[a] = h
 	return h
 }
 
