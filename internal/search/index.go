@@ -91,15 +91,20 @@ const chunk = 256
 func New(s *site.Site) *Index { return newIndex(s, nil) }
 
 // newIndex is New, with the words of the stories that memo knows taken
-// from it and not read; a nil memo knows none. The memo keeps every word
+// from it and not read, or memo's last index edited in place (see
+// Memo.edit); a nil memo knows none. The memo keeps every word
 // of a story (full is for reading into an index only), and the words'
 // numbers; a word no story has any longer keeps its number, with no
-// postings, and sorted leaves it out.
+// postings, and sortedIDs leaves it out.
 func newIndex(s *site.Site, memo *Memo) *Index {
+	if ix := memo.edit(s); ix != nil {
+		return ix
+	}
 	workers := runtime.GOMAXPROCS(0)
 	d := &dict{ids: make(map[string]int32)}
+	var has [][]uint32 // see Memo.has; nil for no memo
 	if memo != nil {
-		d = memo.start(workers)
+		d, has = memo.start(workers)
 	}
 	var lists []termList
 	var full []uint8 // by word ID: bit t set when tier t is full
@@ -133,6 +138,9 @@ func newIndex(s *site.Site, memo *Memo) *Index {
 		n := len(d.terms) // no reader is running: d is still
 		lists = slices.Grow(lists, n-len(lists))[:n]
 		full = slices.Grow(full, n-len(full))[:n]
+		if has != nil {
+			has = grow(has, n)
+		}
 		parallel.For(workers, workers, func(w int) {
 			for i := range hi - lo {
 				for _, tp := range byDoc[i][w] {
@@ -140,30 +148,39 @@ func newIndex(s *site.Site, memo *Memo) *Index {
 					if lists[tp.term].add(tp.posting) {
 						full[tp.term] |= 1 << tp.tier
 					}
+					if has != nil {
+						has[tp.term] = append(has[tp.term], hasEntry(tp.doc, tp.tier))
+					}
 				}
 			}
 		})
 	}
 	memo.done()
-	ix := &Index{site: s, memo: memo, terms: d.terms[:len(lists)], lists: lists}
-	return ix.sorted()
+	terms := d.terms[:len(lists)]
+	order := sortedIDs(terms, lists)
+	memo.keepIndex(s, lists, has, order)
+	return byOrder(s, memo, terms, lists, order)
 }
 
-// sorted puts the index's words in order, with their lists.
-func (ix *Index) sorted() *Index {
-	order := make([]int32, 0, len(ix.terms))
-	for i := range ix.terms {
-		if !ix.lists[i].empty() {
+// sortedIDs is the IDs of the words that have postings, in the words'
+// order.
+func sortedIDs(terms []string, lists []termList) []int32 {
+	order := make([]int32, 0, len(terms))
+	for i := range terms {
+		if !lists[i].empty() {
 			order = append(order, int32(i))
 		}
 	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(ix.terms[a], ix.terms[b]) })
-	terms := make([]string, len(order))
-	lists := make([]termList, len(order))
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(terms[a], terms[b]) })
+	return order
+}
+
+// byOrder is the index of the words order names, of terms and lists by ID.
+func byOrder(s *site.Site, memo *Memo, terms []string, lists []termList, order []int32) *Index {
+	ix := &Index{site: s, memo: memo, terms: make([]string, len(order)), lists: make([]termList, len(order))}
 	for i, id := range order {
-		terms[i], lists[i] = ix.terms[id], ix.lists[id]
+		ix.terms[i], ix.lists[i] = terms[id], lists[id]
 	}
-	ix.terms, ix.lists = terms, lists
 	return ix
 }
 

@@ -10,11 +10,17 @@ import (
 
 // Memo keeps, from one index to the next, the words that each story was
 // read into, so that indexing a site that changed a little reads only the
-// stories that changed: build --watch keeps one, and an edit costs the
-// reading of the stories edited, not of the archive, and the encoding of
-// the shards whose words or stories changed (then the merge, as ever). A story is known by its *site.Article, whose
-// document never changes. An index made with a Memo is byte for byte the
-// one New makes; the memo holds every word of every story meanwhile.
+// stories that changed: build --watch keeps one. When the stories are
+// the last index's but for a few replaced in place, as after a story is
+// saved, the index is the last one with their words taken out and put
+// back (see edit.go), and an edit costs in proportion to it: the reading
+// of the stories edited, the lists of their words, and the encoding of
+// the shards whose lists changed. Otherwise (stories added, removed or
+// moved) the index merges every story's words again, and encodes the
+// shards whose words or stories changed. A story is known by its
+// *site.Article, whose document never changes. An index made with a Memo
+// is byte for byte the one New makes; the memo holds every word of every
+// story meanwhile, and for each word the stories that have it.
 type Memo struct {
 	dict    *dict // the words' numbers, kept from index to index
 	workers int
@@ -23,6 +29,26 @@ type Memo struct {
 	// shards are the shards encoded for the last index, by prefix, with
 	// the sum of what they were made from.
 	shards, nextShards map[string]encoded
+
+	// The last index, which the next is made from when the site's
+	// stories are the same but for a few replaced in place (see edit):
+	// its stories in order, its words' lists by ID, the IDs of the words
+	// with postings in the words' order, and has.
+	stories []*site.Article
+	lists   []termList
+	order   []int32
+	// has[id] is every story naming word id, in the stories' order, each
+	// as hasEntry: a tier of MaxResults postings that loses one takes the
+	// next of its tier from it.
+	has    [][]uint32
+	reader *reader // reads the stories that an edit in place replaced
+	// dirty holds, after an edit in place, each prefix of every word whose
+	// list changed: the shards to encode again. It is nil after an index
+	// made whole, whose shards are compared by their sums.
+	dirty map[string]bool
+	// written is whether the last index's shards were all written: if
+	// not, the next index's are compared by their sums.
+	written bool
 }
 
 // encoded is a shard's bytes and the sum of what they were made from:
@@ -42,14 +68,30 @@ func WriteMemo(s *site.Site, m *Memo, emit func(file string, data []byte) error)
 	return newIndex(s, m).Write(emit)
 }
 
-// start readies m for an index on workers CPUs and returns its words'
-// numbers.
-func (m *Memo) start(workers int) *dict {
+// start readies m for a whole index on workers CPUs and returns its
+// words' numbers and the memory of has, emptied.
+func (m *Memo) start(workers int) (*dict, [][]uint32) {
 	if m.dict == nil || m.workers != workers { // split for other workers
-		m.dict, m.read = &dict{ids: make(map[string]int32)}, nil
+		m.dict, m.read, m.has, m.reader = &dict{ids: make(map[string]int32)}, nil, nil, nil
 	}
 	m.workers, m.next = workers, make(map[*site.Article][][]termPosting, len(m.read))
-	return m.dict
+	m.stories, m.lists, m.order, m.dirty = m.stories[:0], nil, nil, nil
+	m.nextShards, m.written = nil, false
+	for i := range m.has {
+		m.has[i] = m.has[i][:0]
+	}
+	if m.has == nil {
+		return m.dict, [][]uint32{}
+	}
+	return m.dict, m.has
+}
+
+// keepIndex keeps the index of s just made whole, for an edit in place.
+func (m *Memo) keepIndex(s *site.Site, lists []termList, has [][]uint32, order []int32) {
+	if m != nil {
+		m.stories = append(m.stories, s.Articles...)
+		m.lists, m.has, m.order = lists, has, order
+	}
 }
 
 // words returns the words of a as read returned them for an earlier
@@ -86,6 +128,12 @@ func (m *Memo) shard(e *encoder, p *plan, sh shard) ([]byte, uint64) {
 	if m == nil {
 		return e.shard(p, sh), 0
 	}
+	if m.dirty != nil {
+		if old, ok := m.shards[sh.prefix]; ok && !m.dirty[sh.prefix] {
+			return old.data, old.sum
+		}
+		return e.shard(p, sh), shardSum(e.s, p, sh)
+	}
 	sum := shardSum(e.s, p, sh)
 	if old, ok := m.shards[sh.prefix]; ok && old.sum == sum {
 		return old.data, sum
@@ -111,6 +159,7 @@ func (m *Memo) keepShards(shards []shard, out [][]byte, sums []uint64) {
 func (m *Memo) shardsDone() {
 	if m != nil {
 		m.shards, m.nextShards = m.nextShards, nil
+		m.written = true
 	}
 }
 
