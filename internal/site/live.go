@@ -335,7 +335,9 @@ func (l *Live) Sidebar(a *Article) *Article {
 }
 
 // Complete fills in every article's Related and More, for rendering the
-// whole site; from then on Update keeps them current, and Complete does
+// whole site, and indexes the related titles that Update reads to find
+// the sidebars an edit changes (so that the first edit costs what the
+// others do); from then on Update keeps them current, and Complete does
 // nothing.
 // Each article's sidebar reads the indexes and writes only that article,
 // so the articles are shared out among as many goroutines as there are
@@ -350,6 +352,7 @@ func (l *Live) Complete() {
 		a.Related = l.heads.related(a)
 		a.More = l.more(features, a, a.Related, sc)
 	})
+	l.indexTitles()
 }
 
 // eachArticle calls f for each article with a scratch of its goroutine:

@@ -31,7 +31,7 @@ import (
 // sidebarState is what Update needs to keep sidebars current.
 type sidebarState struct {
 	complete bool // Complete was called
-	// titles, made at the first update after Complete, indexes the
+	// titles, made by Complete, indexes the
 	// related titles of every article by each of their terms, or by
 	// "\x00" and the normalised title when it has none; size holds how
 	// many terms each title has.
@@ -76,6 +76,14 @@ func mayName(n, shared int) bool {
 		return shared > 0
 	}
 	return 4*shared >= 3*n
+}
+
+// indexTitles indexes the related titles of every article.
+func (l *Live) indexTitles() {
+	l.side.titles, l.side.size = make(map[string][]titleRef), make(map[titleRef]int)
+	for _, a := range l.s.Articles {
+		l.indexRelated(a)
+	}
 }
 
 func (l *Live) indexRelated(a *Article) {
@@ -124,18 +132,11 @@ func (l *Live) naming(x *Article, related map[*Article]bool) {
 // articles it removed, at their places oldN before it, and added the
 // articles it added, at their places now.
 func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) {
-	if l.side.titles == nil { // the first edit since Complete
-		l.side.titles, l.side.size = make(map[string][]titleRef), make(map[titleRef]int)
-		for _, a := range l.s.Articles {
-			l.indexRelated(a)
-		}
-	} else {
-		for _, a := range olds {
-			l.unindexRelated(a)
-		}
-		for _, a := range added {
-			l.indexRelated(a)
-		}
+	for _, a := range olds {
+		l.unindexRelated(a)
+	}
+	for _, a := range added {
+		l.indexRelated(a)
 	}
 	related := make(map[*Article]bool)
 	more := make(map[*Article]bool)
