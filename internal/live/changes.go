@@ -64,7 +64,7 @@ func (e *Engine) Render(pick func(en *plan.Entry, sum uint64) bool, emit func(i 
 	defer e.mu.Unlock()
 	e.model.Complete()
 	m := e.plan(nil)
-	m.Pages, m.Search, m.Sitemap = e.r.ForSite(), e.search, e.sitemap
+	m.Pages, m.Search, m.Sitemap, m.Sums = e.r.ForSite(), e.search, e.sitemap, e.sidebars
 	entries = plan.List(m)
 	rendered = make([]bool, len(entries))
 	var todo []plan.Entry

@@ -70,10 +70,11 @@ type Engine struct {
 	statics []load.Static
 	static  map[string][]byte // output file → bytes
 
-	cards   *card.Cache   // the share images drawn, beside the sources
-	search  *search.Memo  // the stories' words, for Render's search index
-	sitemap *sitemap.Memo // the pages' entries, for Render's sitemaps
-	warns   diag.List     // about the sources read by the last Load or Apply
+	cards    *card.Cache   // the share images drawn, beside the sources
+	search   *search.Memo  // the stories' words, for Render's search index
+	sitemap  *sitemap.Memo // the pages' entries, for Render's sitemaps
+	sidebars *plan.SumMemo // the sums of the sidebars, for Render's picks
+	warns    diag.List     // about the sources read by the last Load or Apply
 
 	version int       // counts the changes to the site
 	changed [16]int   // by bit of plan.Part: the version it last changed at
@@ -84,7 +85,7 @@ type Engine struct {
 
 // New returns an engine for the site in opts.Root. Call Load before use.
 func New(opts Options) *Engine {
-	e := &Engine{opts: opts, cards: card.OpenCache(filepath.Join(opts.Root, ".cache", "cards")), search: search.NewMemo(), sitemap: sitemap.NewMemo()}
+	e := &Engine{opts: opts, cards: card.OpenCache(filepath.Join(opts.Root, ".cache", "cards")), search: search.NewMemo(), sitemap: sitemap.NewMemo(), sidebars: plan.NewSumMemo()}
 	e.clearSources()
 	return e
 }

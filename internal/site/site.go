@@ -89,6 +89,9 @@ type Article struct {
 	Related []Related
 	// More are up to MaxMore other articles on the same subject, best
 	// first, none of them the article itself or linked from Related.
+	// Related and More are made anew when they change, never changed in
+	// place: a sidebar that is the same slices is the same sidebar
+	// (plan.SumMemo relies on it).
 	More []*Article
 	// Month is the month of the archive that lists the article.
 	Month *Month
