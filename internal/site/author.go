@@ -34,17 +34,16 @@ func Bylines(m *content.Meta) []string {
 
 // addAuthors makes the authors' pages from the articles, and each
 // article's Authors. It is made again whole after each change: one pass
-// over the articles.
+// over the articles, which slugs each byline once (see authorSlug).
 func (s *Site) addAuthors() {
 	bySlug := make(map[string]*Author)
 	s.Authors = s.Authors[:0]
 	for _, a := range s.Articles {
 		a.Authors = a.Authors[:0]
 		for _, name := range Bylines(a.Meta) {
-			slug := route.AuthorSlug(name)
+			slug, p := s.authorSlug(name)
 			au := bySlug[slug]
 			if au == nil {
-				p := route.AuthorPath(name)
 				au = &Author{Name: name, Slug: slug, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p)}
 				bySlug[slug] = au
 				s.Authors = append(s.Authors, au)
@@ -59,6 +58,25 @@ func (s *Site) addAuthors() {
 		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
 	})
 	s.authors = bySlug
+}
+
+// byline is an author's slug and path.
+type byline struct{ slug, path string }
+
+// authorSlug returns route.AuthorSlug(name) and route.AuthorPath(name),
+// made once for each byline the site has met: a site's bylines are few,
+// its stories many, and the slug library costs microseconds a call (4 ms
+// at 10,000 articles, for each edit of the preview and build --watch).
+func (s *Site) authorSlug(name string) (slug, path string) {
+	b, ok := s.bylines[name]
+	if !ok {
+		if s.bylines == nil {
+			s.bylines = make(map[string]byline)
+		}
+		b = byline{route.AuthorSlug(name), route.AuthorPath(name)}
+		s.bylines[name] = b
+	}
+	return b.slug, b.path
 }
 
 // AuthorPage returns the author whose page is the output file name

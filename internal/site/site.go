@@ -63,6 +63,7 @@ type Site struct {
 	withdrawn map[string]*Article // Withdrawn by slug
 	stories   []*Alias            // the articles' aliases, by output file
 	authors   map[string]*Author  // Authors by slug
+	bylines   map[string]byline   // each byline met (see authorSlug)
 	pub       Publish             // which stories are in
 }
 
