@@ -22,6 +22,7 @@ import (
 
 var (
 	articles = flag.String("articles", "1000,10000", "sizes of the generated corpora BenchmarkIndex indexes")
+	memoAdd  = flag.Bool("memoadd", false, "BenchmarkMemoEdit adds a story for each edit, a copy of the one it edits, in place of editing it")
 	siteDir  = flag.String("site", "", "a site folder whose content/ BenchmarkIndex indexes instead, such as a converted digest gen corpus")
 )
 
@@ -213,6 +214,9 @@ func BenchmarkMemoEdit(b *testing.B) {
 				b.StopTimer()
 				d.Meta.Description = fmt.Sprintf("A dek saved %d times", i+1)
 				e := d
+				if *memoAdd {
+					e.Path, e.Meta.Slug = fmt.Sprintf("content/added-%d.md", i), fmt.Sprintf("added-%d", i)
+				}
 				if err := l.Update([]*content.Document{&e}, nil); err != nil {
 					b.Fatal(err)
 				}

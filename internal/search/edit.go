@@ -10,12 +10,13 @@ import (
 )
 
 // An edit in place: when a site's stories are the last index's, in the
-// same order, but for a few replaced at their places (an edited story is
-// a new *site.Article with the same date), the next index is the last
-// one with the words of those stories taken out and put back, not a
-// merge of every story's words. Only the lists of words the stories had
-// or have change, and only the shards of words whose lists changed are
-// encoded again (Memo.dirty).
+// same order, but for a few replaced, taken out or put in (an edited
+// story is a new *site.Article; one whose date changed may move), the
+// next index is the last one with the words of those stories taken out
+// and put back, not a merge of every story's words. Only the lists of
+// words the stories had or have change, and only the shards of words
+// whose lists changed are encoded again (Memo.dirty). A story taken out
+// or put in moves the stories after it by one place, in every list.
 //
 // A word's tier holds the first MaxResults stories in order that name
 // the word in that tier. A story that leaves a full tier makes room for
@@ -25,28 +26,45 @@ import (
 // best tier in it.
 func hasEntry(doc int32, tier uint8) uint32 { return uint32(doc)<<2 | uint32(tier) }
 
+// maxMoves is how many stories an edit in place may take out or put in:
+// each moves the places of the stories after it in every list.
+const maxMoves = 4
+
+// op is a step from the last index's stories to the next's: story b
+// at place at, in place of the story there or, if insert, before it; or
+// for a nil b the story there taken out.
+type op struct {
+	at     int32
+	b      *site.Article
+	insert bool
+}
+
 // edit returns the index of s made from m's last index, or nil if s is
-// not that index's site with a few stories replaced in place.
+// not that index's site with a few stories replaced, taken out or put in.
 func (m *Memo) edit(s *site.Site) *Index {
-	if m == nil || m.dict == nil || m.lists == nil ||
-		len(m.stories) != len(s.Articles) || m.workers != runtime.GOMAXPROCS(0) {
+	if m == nil || m.dict == nil || m.lists == nil || m.workers != runtime.GOMAXPROCS(0) {
 		return nil
 	}
-	var changed []int
-	for i, a := range s.Articles {
-		if a == m.stories[i] {
-			continue
-		}
-		// A story met before at another place moved: not in place.
-		if m.read[a] != nil || len(changed) >= max(1, len(s.Articles)/16) {
-			return nil
-		}
-		changed = append(changed, i)
+	ops, ok := m.diff(s.Articles)
+	if !ok {
+		return nil
 	}
 	m.dirty = make(map[string]bool)
 	var flipped []int32 // words that gained their first posting or lost their last
-	for _, i := range changed {
-		flipped = m.replace(int32(i), s.Articles[i], flipped)
+	for _, o := range ops {
+		switch {
+		case o.b == nil:
+			a := m.stories[o.at]
+			flipped = m.put(o.at, a, nil, flipped)
+			m.shift(o.at+1, -1)
+			m.stories = slices.Delete(m.stories, int(o.at), int(o.at+1))
+		case o.insert:
+			m.shift(o.at, 1)
+			m.stories = slices.Insert(m.stories, int(o.at), nil)
+			flipped = m.put(o.at, nil, o.b, flipped)
+		default:
+			flipped = m.put(o.at, m.stories[o.at], o.b, flipped)
+		}
 	}
 	m.reorder(flipped)
 	if !m.written {
@@ -56,20 +74,67 @@ func (m *Memo) edit(s *site.Site) *Index {
 	return byOrder(s, m, m.dict.terms, m.lists, m.order)
 }
 
-// replace puts story b in the place doc of the index, in place of the
-// story there, and returns flipped with the words whose lists gained
-// their first posting or lost their last.
-func (m *Memo) replace(doc int32, b *site.Article, flipped []int32) []int32 {
-	a := m.stories[doc]
-	olds := m.flat(m.read[a])
-	if m.reader == nil {
-		m.reader = newReader(m.dict)
+// diff returns the steps from m's stories to now, and whether they are
+// few: at most one story in 16 replaced, and at most maxMoves taken out
+// or put in. The stories that both have are in the same order (no
+// story's date changes but by a new Article), so a story of now that m
+// has is the next of m's that now still has.
+func (m *Memo) diff(now []*site.Article) ([]op, bool) {
+	old, limit := m.stories, max(1, len(now)/16)
+	var ops []op
+	moves := 0 // ops that take out or put in
+	for i, j := 0, 0; i < len(old) || j < len(now); {
+		// A story taken out and one put in may yet make one replaced.
+		if len(ops) > limit+1 || moves > maxMoves+1 {
+			return nil, false
+		}
+		switch {
+		case i < len(old) && j < len(now) && old[i] == now[j]:
+			i, j = i+1, j+1
+			continue
+		case j < len(now) && m.read[now[j]] == nil: // a story m has not
+			ops = append(ops, op{at: int32(j), b: now[j], insert: true})
+			j++
+		case i < len(old): // old[i] is not in now
+			ops = append(ops, op{at: int32(j)})
+			i++
+		default: // a story of m's out of its order
+			return nil, false
+		}
+		moves++
+		n := len(ops)
+		if n < 2 {
+			continue
+		}
+		// One story put in before one taken out at the next place, or
+		// taken out where one is put in: one replaced.
+		prev, last := ops[n-2], ops[n-1]
+		if prev.insert && last.b == nil && last.at == prev.at+1 || prev.b == nil && last.insert && last.at == prev.at {
+			ops = append(ops[:n-2], op{at: prev.at, b: cmp.Or(prev.b, last.b)})
+			moves -= 2
+		}
 	}
-	words := m.reader.read(b, doc, nil, m.workers, nil)
-	m.reader.forget()
-	news := m.flat(words)
-	delete(m.read, a)
-	m.read[b], m.stories[doc] = words, b
+	return ops, len(ops) <= limit && moves <= maxMoves
+}
+
+// put puts story b (nil for none) in the place doc of the index, in
+// place of story a (nil for none), and returns flipped with the words
+// whose lists gained their first posting or lost their last.
+func (m *Memo) put(doc int32, a, b *site.Article, flipped []int32) []int32 {
+	var olds, news []termPosting
+	if a != nil {
+		olds = m.flat(m.read[a])
+		delete(m.read, a)
+	}
+	if b != nil {
+		if m.reader == nil {
+			m.reader = newReader(m.dict)
+		}
+		words := m.reader.read(b, doc, nil, m.workers, nil)
+		m.reader.forget()
+		news = m.flat(words)
+		m.read[b], m.stories[doc] = words, b
+	}
 	n := len(m.dict.terms)
 	m.lists, m.has = grow(m.lists, n), grow(m.has, n)
 	// Pair the postings of the two stories by word.
@@ -97,6 +162,26 @@ func (m *Memo) replace(doc int32, b *site.Article, flipped []int32) []int32 {
 		}
 	}
 	return flipped
+}
+
+// shift moves the stories from place from on by places, in has and in
+// every list.
+func (m *Memo) shift(from, by int32) {
+	d := uint32(by) << 2 // wraps for a negative by, as the sum does
+	for _, h := range m.has {
+		i, _ := slices.BinarySearchFunc(h, from, func(e uint32, doc int32) int { return cmp.Compare(int32(e>>2), doc) })
+		for k := range h[i:] {
+			h[i+k] += d
+		}
+	}
+	for id := range m.lists {
+		for _, ps := range m.lists[id].tiers {
+			i, _ := findDoc(ps, from)
+			for k := range ps[i:] {
+				ps[i+k].doc += by
+			}
+		}
+	}
 }
 
 // flat is the postings of a story's words, in one list by word ID.

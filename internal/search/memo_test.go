@@ -28,14 +28,19 @@ func TestMemo(t *testing.T) {
 	memo := NewMemo()
 	inPlace := 0
 	for step := range 60 {
-		want := false // an edit in place: the same stories in order, by path
+		want := false // an edit in place
 		if step > 0 {
-			before := pathsOf(l.Site())
-			update, remove := memoEdit(r, l.Site(), &docs, step)
+			var update []*content.Document
+			var remove []string
+			if step%10 == 0 {
+				update, remove = manyEdits(r, &docs, step)
+			} else {
+				update, remove = memoEdit(r, l.Site(), &docs, step)
+				want = true
+			}
 			if err := l.Update(update, remove); err != nil {
 				t.Fatal(err)
 			}
-			want = slices.Equal(before, pathsOf(l.Site()))
 		}
 		checkMemo(t, l.Site(), memo, docs, fmt.Sprintf("step %d", step))
 		if got := memo.dirty != nil; got != want {
@@ -45,9 +50,30 @@ func TestMemo(t *testing.T) {
 			inPlace++
 		}
 	}
-	if inPlace < 20 {
+	if inPlace < 50 {
 		t.Errorf("%d edits in place of 60: the test should make more", inPlace)
 	}
+}
+
+// manyEdits edits too many stories for an edit in place: more than one in
+// 16, or adds more than maxMoves stories.
+func manyEdits(r *rand.Rand, docs *[]*content.Document, step int) (update []*content.Document, remove []string) {
+	if r.IntN(2) == 0 {
+		for i := range maxMoves + 1 {
+			d := *(*docs)[r.IntN(len(*docs))]
+			d.Path, d.Meta.Slug = fmt.Sprintf("content/many-%d-%d.md", step, i), fmt.Sprintf("many-%d-%d", step, i)
+			*docs = append(*docs, &d)
+			update = append(update, &d)
+		}
+		return update, nil
+	}
+	for _, i := range r.Perm(len(*docs))[:len(*docs)/16+1] {
+		d := *(*docs)[i]
+		d.Meta.Description = words(r, 8)
+		(*docs)[i] = &d
+		update = append(update, &d)
+	}
+	return update, nil
 }
 
 func pathsOf(s *site.Site) []string {
@@ -91,9 +117,9 @@ func checkMemo(t *testing.T, s *site.Site, memo *Memo, docs []*content.Document,
 }
 
 // memoEdit changes one to three stories of docs (their words, in
-// any field, new words, words taken out, their date, which may move
-// them), or removes one, or adds one, and returns the update for
-// site.Live.
+// any field, new words, words taken out), or the date of one, which may
+// move it, or removes one, or adds one, and returns the update for
+// site.Live: an edit in place.
 func memoEdit(r *rand.Rand, s *site.Site, docs *[]*content.Document, step int) (update []*content.Document, remove []string) {
 	places := make(map[*content.Document]int)
 	for i, a := range s.Articles {
@@ -203,6 +229,23 @@ func TestMemoFullTier(t *testing.T) {
 		if memo.dirty == nil {
 			t.Fatalf("%s: not edited in place", step)
 		}
+	}
+	// A newest story put in ahead of the tier, then one of the tier's
+	// taken out.
+	added := doc("newest", "zed first", 50, nil)
+	docs = append(docs, added)
+	if err := l.Update([]*content.Document{added}, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkMemo(t, l.Site(), memo, docs, "newest added")
+	gone := docs[3]
+	docs = slices.Delete(docs, 3, 4)
+	if err := l.Update(nil, []string{gone.Path}); err != nil {
+		t.Fatal(err)
+	}
+	checkMemo(t, l.Site(), memo, docs, "story 3 removed")
+	if memo.dirty == nil {
+		t.Fatal("not edited in place")
 	}
 }
 
