@@ -30,5 +30,5 @@ func cardEntry(m *Model, c card.Entry, reads Reads) Entry {
 			return err
 		}
 		return emit(c.File, data)
-	}, Key: c.Spec.Key, Kept: func() { m.Cards.Kept(c.Spec) }}
+	}, Key: func() string { return m.Sums.key(c.Spec) }, Kept: func() { m.Cards.Kept(c.Spec) }}
 }

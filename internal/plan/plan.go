@@ -70,8 +70,10 @@ type Model struct {
 	// Sidebar returns an article with its Related and More. Nil means that
 	// every article of Site has them already.
 	Sidebar func(*site.Article) *site.Article
-	// Sums keeps the sums of the stories' sidebars for the next model
-	// (build --watch); nil keeps none. See [Model.Sum].
+	// Sums keeps the sums of the stories' sidebars, and the share
+	// images' Keys, for the next model (build --watch); nil keeps none.
+	// See [Model.Sum]. Where it is set, entries' Keys must not be asked
+	// for concurrently.
 	Sums *SumMemo
 
 	sums *sums // see Sum

@@ -17,7 +17,8 @@ import (
 // TestSumMemo edits a site at random through site.Live, which keeps the
 // articles not edited and their sidebars current, and checks after each
 // edit that every story's Sum with a memo of the sidebars summed before is
-// its Sum without: a memo that kept a sidebar's sum past a change shows.
+// its Sum without, and every card's Key too: a memo that kept a sidebar's
+// sum, or a card's key, past a change shows.
 func TestSumMemo(t *testing.T) {
 	ts := livetest.New(t, "../..", 60)
 	docs := slices.SortedFunc(maps.Values(ts.Docs), func(a, b *content.Document) int { return strings.Compare(a.Path, b.Path) })
@@ -53,6 +54,20 @@ func TestSumMemo(t *testing.T) {
 			if got, want := with.Sum(&r), without.Sum(&r); got != want {
 				t.Fatalf("step %d: %s: Sum %x with the memo, %x without", step, a.Path, got, want)
 			}
+		}
+		withKeys, withoutKeys := plan.List(with), plan.List(without)
+		cards := 0
+		for i, e := range withoutKeys {
+			if e.Key == nil {
+				continue
+			}
+			cards++
+			if got, want := withKeys[i].Key(), e.Key(); got != want {
+				t.Fatalf("step %d: %s: Key %s with the memo, %s without", step, e.Paths, got, want)
+			}
+		}
+		if cards == 0 {
+			t.Fatalf("step %d: no cards", step)
 		}
 	}
 }
