@@ -33,10 +33,17 @@ type sidebarState struct {
 	complete bool // Complete was called
 	// titles, made by Complete, indexes the
 	// related titles of every article by each of their terms, or by
-	// "\x00" and the normalised title when it has none; size holds how
-	// many terms each title has.
-	titles map[string][]titleRef
-	size   map[titleRef]int
+	// "\x00" and the normalised title when it has none, each by a number:
+	// refs names the title, size holds how many terms it has (0 for none),
+	// and free are the numbers of titles unindexed, to be used again.
+	// naming counts the terms a title shares in count, by number, and
+	// leaves it zero: arrays, not maps of titles, which a lead's common
+	// terms reach by the thousand after each edit.
+	titles map[string][]int32
+	refs   []titleRef
+	size   []int32
+	count  []int32
+	free   []int32
 }
 
 // titleRef is an article's related title i.
@@ -80,51 +87,78 @@ func mayName(n, shared int) bool {
 
 // indexTitles indexes the related titles of every article.
 func (l *Live) indexTitles() {
-	l.side.titles, l.side.size = make(map[string][]titleRef), make(map[titleRef]int)
+	l.side.titles = make(map[string][]int32)
+	l.side.refs, l.side.size, l.side.count, l.side.free = nil, nil, nil, nil
 	for _, a := range l.s.Articles {
 		l.indexRelated(a)
 	}
 }
 
 func (l *Live) indexRelated(a *Article) {
+	sd := &l.side
 	for i, title := range a.Meta.Related {
-		ref := titleRef{a, i}
+		var id int32
+		if n := len(sd.free); n > 0 {
+			id, sd.free = sd.free[n-1], sd.free[:n-1]
+		} else {
+			id = int32(len(sd.refs))
+			sd.refs, sd.size, sd.count = append(sd.refs, titleRef{}), append(sd.size, 0), append(sd.count, 0)
+		}
 		keys := titleKeys(title)
-		l.side.size[ref] = len(keys)
+		sd.refs[id], sd.size[id] = titleRef{a, i}, int32(len(keys))
 		if keys[0][0] == 0 {
-			l.side.size[ref] = 0
+			sd.size[id] = 0
 		}
 		for _, k := range keys {
-			l.side.titles[k] = append(l.side.titles[k], ref)
+			sd.titles[k] = append(sd.titles[k], id)
 		}
 	}
 }
 
 func (l *Live) unindexRelated(a *Article) {
-	for i, title := range a.Meta.Related {
-		delete(l.side.size, titleRef{a, i})
+	sd := &l.side
+	var gone []int32
+	for _, title := range a.Meta.Related {
 		for _, k := range titleKeys(title) {
-			if list := slices.DeleteFunc(l.side.titles[k], func(r titleRef) bool { return r.a == a }); len(list) > 0 {
-				l.side.titles[k] = list
+			list := slices.DeleteFunc(sd.titles[k], func(id int32) bool {
+				if sd.refs[id].a != a {
+					return false
+				}
+				if !slices.Contains(gone, id) {
+					gone = append(gone, id)
+				}
+				return true
+			})
+			if len(list) > 0 {
+				sd.titles[k] = list
 			} else {
-				delete(l.side.titles, k)
+				delete(sd.titles, k)
 			}
 		}
 	}
+	for _, id := range gone {
+		sd.refs[id] = titleRef{}
+	}
+	sd.free = append(sd.free, gone...)
 }
 
 // naming marks the articles with a related title that may name x.
 func (l *Live) naming(x *Article, related map[*Article]bool) {
-	shared := make(map[titleRef]int)
+	sd := &l.side
+	var touched []int32
 	for _, k := range nameKeys(x) {
-		for _, r := range l.side.titles[k] {
-			shared[r]++
+		for _, id := range sd.titles[k] {
+			if sd.count[id] == 0 {
+				touched = append(touched, id)
+			}
+			sd.count[id]++
 		}
 	}
-	for r, n := range shared {
-		if mayName(l.side.size[r], n) {
-			related[r.a] = true
+	for _, id := range touched {
+		if mayName(int(sd.size[id]), int(sd.count[id])) {
+			related[sd.refs[id].a] = true
 		}
+		sd.count[id] = 0
 	}
 }
 
