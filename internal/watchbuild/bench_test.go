@@ -1,6 +1,7 @@
 package watchbuild
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,42 +15,64 @@ import (
 	"github.com/t4k3news/digest/internal/cputime"
 )
 
+var siteDir = flag.String("site", "", "a site folder that BenchmarkEdit edits instead of generated ones: it writes into DIR/public-watch and puts the edited content file back as it was at the end")
+
 // BenchmarkEdit measures build --watch from a saved content file (a new
 // dek for a story in the middle of the archive) to every file it changes
-// on disk, in a generated site of 1,000 and 10,000 articles, with wall
+// on disk, in a generated site of 1,000 and 10,000 articles (or in the
+// site -site names, say one of 100,000 made with bench/gen), with wall
 // and CPU time per edit and what one edit renders and writes.
 //
 //	go test ./internal/watchbuild -run '^$' -bench Edit -benchtime 5x
+//	go test ./internal/watchbuild -run '^$' -bench Edit -benchtime 10x -site DIR
 func BenchmarkEdit(b *testing.B) {
+	if *siteDir != "" {
+		b.Run("site", func(b *testing.B) { benchEdit(b, *siteDir, filepath.Join(*siteDir, "public-watch")) })
+		return
+	}
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			src := corpustest.Site(b, n, "../..")
-			bld := New(Options{Root: src, Destination: filepath.Join(src, "public")})
-			if _, err := bld.Load(); err != nil {
-				b.Fatal(err)
-			}
-			rel, doc := story(b, src)
-			var res Result
-			var cpu time.Duration
-			for i := 0; b.Loop(); i++ {
-				b.StopTimer()
-				doc.Meta.Description = fmt.Sprintf("A dek saved %d times", i+1)
-				if err := os.WriteFile(filepath.Join(src, rel), content.Marshal(doc), 0o644); err != nil {
-					b.Fatal(err)
-				}
-				b.StartTimer()
-				c := cputime.Used()
-				var err error
-				if res, err = bld.Apply([]string{rel}); err != nil {
-					b.Fatal(err)
-				}
-				cpu += cputime.Used() - c
-			}
-			b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/op")
-			b.ReportMetric(float64(res.Rendered), "rendered")
-			b.ReportMetric(float64(res.Written), "written")
+			benchEdit(b, src, filepath.Join(src, "public"))
 		})
 	}
+}
+
+func benchEdit(b *testing.B, src, dest string) {
+	bld := New(Options{Root: src, Destination: dest})
+	if _, err := bld.Load(); err != nil {
+		b.Fatal(err)
+	}
+	rel, doc := story(b, src)
+	file := filepath.Join(src, rel)
+	was, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		if err := os.WriteFile(file, was, 0o644); err != nil {
+			b.Error(err)
+		}
+	})
+	var res Result
+	var cpu time.Duration
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		doc.Meta.Description = fmt.Sprintf("A dek saved %d times", i+1)
+		if err := os.WriteFile(file, content.Marshal(doc), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		c := cputime.Used()
+		var err error
+		if res, err = bld.Apply([]string{rel}); err != nil {
+			b.Fatal(err)
+		}
+		cpu += cputime.Used() - c
+	}
+	b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(res.Rendered), "rendered")
+	b.ReportMetric(float64(res.Written), "written")
 }
 
 // story returns the content file in the middle of the site's, by name,
