@@ -58,6 +58,9 @@ type Options struct {
 	// relative to Source ("seeds/x.txt"): those an editor just saved. A
 	// path that is no seed file, or is gone, converts nothing.
 	Seeds []string
+	// Memo, unless nil, keeps what the content files held from one run to
+	// the next, so that a run parses only the files changed since.
+	Memo *Memo
 }
 
 // siteSource opens the site's folder through sourcefs and, where opts
@@ -122,7 +125,7 @@ func Run(opts Options) (*Report, error) {
 	c := &converter{opts: opts, dir: dir, src: src, vocab: tags.NewVocabulary(opts.Subjects)}
 	rep := &Report{}
 	var errs diag.List
-	if c.existing, err = scan(c.dir, c.readFile, &errs, &rep.Warnings); err != nil {
+	if c.existing, err = scan(c.dir, c.readFile, &errs, &rep.Warnings, opts.Memo); err != nil {
 		return nil, err
 	}
 	if err := c.moveRenamed(c.existing, rep, &errs); err != nil {

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/diag"
@@ -27,10 +28,12 @@ type existing struct {
 }
 
 // scan reads the content files in dir with readFile, in parallel, and
-// records them in name order. A file that does not parse is an error, but
+// records them in name order; a file that memo knows unchanged is not
+// read again. A file that does not parse is an error, but
 // its name stays taken so that convert never overwrites it. The temporary
 // files of a convert that was killed are removed.
-func scan(dir string, readFile func(string) ([]byte, error), errs, warns *diag.List) (*existing, error) {
+func scan(dir string, readFile func(string) ([]byte, error), errs, warns *diag.List, memo *Memo) (*existing, error) {
+	start := time.Now()
 	ex := &existing{bySeed: map[string]*content.Document{}, taken: map[string]string{}, byPath: map[string]*content.Document{}}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -40,6 +43,7 @@ func scan(dir string, readFile func(string) ([]byte, error), errs, warns *diag.L
 		return nil, fmt.Errorf("convert: %w", err)
 	}
 	var paths []string
+	var files []fs.DirEntry
 	for _, e := range entries { // ReadDir sorts by name
 		if leftover(e) {
 			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -50,11 +54,26 @@ func scan(dir string, readFile func(string) ([]byte, error), errs, warns *diag.L
 		if e.IsDir() || filepath.Ext(e.Name()) != ".md" || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		paths = append(paths, filepath.Join(dir, e.Name()))
+		paths, files = append(paths, filepath.Join(dir, e.Name())), append(files, e)
 	}
 	docs := make([]*content.Document, len(paths))
 	docErrs := make([]error, len(paths))
-	parallel.For(len(paths), workers, func(i int) { docs[i], docErrs[i] = read(paths[i], readFile) })
+	ids := make([]fileID, len(paths))
+	parallel.For(len(paths), workers, func(i int) {
+		if memo != nil {
+			// The file's identity before its bytes: a write in between
+			// gives it another, and the next run reads it again.
+			if fi, err := files[i].Info(); err == nil {
+				ids[i] = idOf(fi)
+			}
+			var ok bool
+			if docs[i], ok = memo.lookup(paths[i], ids[i]); ok {
+				return
+			}
+		}
+		docs[i], docErrs[i] = read(paths[i], readFile)
+	})
+	memo.keep(start, paths, ids, docs) // before add writes a default slug
 	for i, path := range paths {
 		ex.taken[strings.TrimSuffix(filepath.Base(path), ".md")] = path
 		if docErrs[i] != nil {

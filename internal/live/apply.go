@@ -231,7 +231,7 @@ func (e *Engine) convert(res *Result, changed []string) {
 	if slices.Contains(seeds, load.SeedsDir) {
 		seeds = nil // the folder itself: every seed
 	}
-	rep, err := convert.Run(convert.Options{Source: e.opts.Root, Seeds: seeds})
+	rep, err := convert.Run(convert.Options{Source: e.opts.Root, Seeds: seeds, Memo: e.content})
 	res.Warnings = err
 	if rep == nil {
 		return

@@ -28,6 +28,7 @@ import (
 	"github.com/t4k3news/digest/internal/card"
 	"github.com/t4k3news/digest/internal/config"
 	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/convert"
 	"github.com/t4k3news/digest/internal/diag"
 	"github.com/t4k3news/digest/internal/load"
 	"github.com/t4k3news/digest/internal/plan"
@@ -74,6 +75,7 @@ type Engine struct {
 	search   *search.Memo  // the stories' words, for Render's search index
 	sitemap  *sitemap.Memo // the pages' entries, for Render's sitemaps
 	sidebars *plan.SumMemo // the sums of the sidebars, for Render's picks
+	content  *convert.Memo // what convert read of the content files
 	warns    diag.List     // about the sources read by the last Load or Apply
 
 	version int       // counts the changes to the site
@@ -85,7 +87,7 @@ type Engine struct {
 
 // New returns an engine for the site in opts.Root. Call Load before use.
 func New(opts Options) *Engine {
-	e := &Engine{opts: opts, cards: card.OpenCache(filepath.Join(opts.Root, ".cache", "cards")), search: search.NewMemo(), sitemap: sitemap.NewMemo(), sidebars: plan.NewSumMemo()}
+	e := &Engine{opts: opts, cards: card.OpenCache(filepath.Join(opts.Root, ".cache", "cards")), search: search.NewMemo(), sitemap: sitemap.NewMemo(), sidebars: plan.NewSumMemo(), content: convert.NewMemo()}
 	e.clearSources()
 	return e
 }
