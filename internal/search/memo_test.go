@@ -76,14 +76,6 @@ func manyEdits(r *rand.Rand, docs *[]*content.Document, step int) (update []*con
 	return update, nil
 }
 
-func pathsOf(s *site.Site) []string {
-	var paths []string
-	for _, a := range s.Articles {
-		paths = append(paths, a.Doc.Path)
-	}
-	return paths
-}
-
 func liveOf(t *testing.T, docs []*content.Document) *site.Live {
 	t.Helper()
 	routes, err := route.New("/digest/")
