@@ -58,9 +58,11 @@ func (m *Memo) edit(s *site.Site) *Index {
 			flipped = m.put(o.at, a, nil, flipped)
 			m.shift(o.at+1, -1)
 			m.stories = slices.Delete(m.stories, int(o.at), int(o.at+1))
+			m.docCost = slices.Delete(m.docCost, int(o.at), int(o.at+1))
 		case o.insert:
 			m.shift(o.at, 1)
 			m.stories = slices.Insert(m.stories, int(o.at), nil)
+			m.docCost = slices.Insert(m.docCost, int(o.at), 0)
 			flipped = m.put(o.at, nil, o.b, flipped)
 		default:
 			flipped = m.put(o.at, m.stories[o.at], o.b, flipped)
@@ -136,7 +138,8 @@ func (m *Memo) put(doc int32, a, b *site.Article, flipped []int32) []int32 {
 		m.read[b], m.stories[doc] = words, b
 	}
 	n := len(m.dict.terms)
-	m.lists, m.has = grow(m.lists, n), grow(m.has, n)
+	m.lists, m.has, m.planned = grow(m.lists, n), grow(m.has, n), grow(m.planned, n)
+	m.docCost[doc] = 0
 	// Pair the postings of the two stories by word.
 	for len(olds) > 0 || len(news) > 0 {
 		var po, pn *posting
@@ -156,6 +159,7 @@ func (m *Memo) put(doc int32, a, b *site.Article, flipped []int32) []int32 {
 		was := m.lists[id].empty()
 		if m.change(id, doc, po, pn) {
 			m.touch(m.dict.terms[id])
+			m.planned[id].list = nil
 		}
 		if was != m.lists[id].empty() {
 			flipped = append(flipped, id)
@@ -174,6 +178,7 @@ func (m *Memo) shift(from, by int32) {
 			h[i+k] += d
 		}
 	}
+	clear(m.planned) // their postings' places
 	for id := range m.lists {
 		for _, ps := range m.lists[id].tiers {
 			i, _ := findDoc(ps, from)

@@ -70,6 +70,7 @@ func (l *termList) best() []posting {
 type Index struct {
 	site  *site.Site
 	memo  *Memo      // nil for none
+	ids   []int32    // the words' numbers
 	terms []string   // sorted
 	lists []termList // lists[i] is the postings of terms[i]
 }
@@ -177,7 +178,7 @@ func sortedIDs(terms []string, lists []termList) []int32 {
 
 // byOrder is the index of the words order names, of terms and lists by ID.
 func byOrder(s *site.Site, memo *Memo, terms []string, lists []termList, order []int32) *Index {
-	ix := &Index{site: s, memo: memo, terms: make([]string, len(order)), lists: make([]termList, len(order))}
+	ix := &Index{site: s, memo: memo, ids: order, terms: make([]string, len(order)), lists: make([]termList, len(order))}
 	for i, id := range order {
 		ix.terms[i], ix.lists[i] = terms[id], lists[id]
 	}

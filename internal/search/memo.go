@@ -49,6 +49,18 @@ type Memo struct {
 	// written is whether the last index's shards were all written: if
 	// not, the next index's are compared by their sums.
 	written bool
+	// What the last index's plan figured, kept for an edit in place:
+	// each word's best postings and its bytes, by ID (none for a word
+	// whose list changed since), and each story's entry's bytes, by place
+	// (0 until figured).
+	planned []planned
+	docCost []int
+}
+
+// planned is a word's best postings and bytes in a plan.
+type planned struct {
+	list []posting
+	cost int
 }
 
 // encoded is a shard's bytes and the sum of what they were made from:
@@ -91,7 +103,34 @@ func (m *Memo) keepIndex(s *site.Site, lists []termList, has [][]uint32, order [
 	if m != nil {
 		m.stories = append(m.stories, s.Articles...)
 		m.lists, m.has, m.order = lists, has, order
+		m.planned, m.docCost = make([]planned, len(lists)), make([]int, len(s.Articles))
 	}
+}
+
+// plan returns the best postings and bytes of word id as the last plan
+// figured them, if its list has not changed since; a nil m has none.
+func (m *Memo) plan(id int32) (planned, bool) {
+	if m == nil || m.planned[id].list == nil {
+		return planned{}, false
+	}
+	return m.planned[id], true
+}
+
+// keepPlan keeps the best postings and bytes of word id for the next
+// plan.
+func (m *Memo) keepPlan(id int32, pl planned) {
+	if m != nil {
+		m.planned[id] = pl
+	}
+}
+
+// docCosts returns the bytes of each of n stories' entries as far as
+// figured, where a plan figures the others.
+func (m *Memo) docCosts(n int) []int {
+	if m == nil {
+		return make([]int, n)
+	}
+	return m.docCost
 }
 
 // words returns the words of a as read returned them for an earlier

@@ -44,9 +44,13 @@ func (ix *Index) plan() *plan {
 	p := &plan{terms: ix.terms, split: make(map[string]string)}
 	p.lists = make([][]posting, len(p.terms))
 	p.cost = make([]int, len(p.terms))
-	p.docCost = make([]int, len(ix.site.Articles))
+	p.docCost = ix.memo.docCosts(len(ix.site.Articles))
 	p.mark = make([]int32, len(ix.site.Articles))
 	for i, t := range p.terms {
+		if pl, ok := ix.memo.plan(ix.ids[i]); ok {
+			p.lists[i], p.cost[i] = pl.list, pl.cost
+			continue
+		}
 		p.lists[i] = ix.lists[i].best()
 		p.cost[i] = len(t) + 6
 		for _, ps := range p.lists[i] {
@@ -56,6 +60,7 @@ func (ix *Index) plan() *plan {
 			}
 			p.cost[i] += 16 + ps.snippetCost()
 		}
+		ix.memo.keepPlan(ix.ids[i], planned{p.lists[i], p.cost[i]})
 	}
 	p.node("", 0, len(p.terms), true)
 	return p
