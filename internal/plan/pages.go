@@ -7,7 +7,11 @@ import (
 
 // page is an entry for one HTML page at the site-relative URL path p.
 func page(m *Model, kind, p string, reads Reads, make func() ([]byte, error)) Entry {
-	file := route.File(p)
+	return pageFile(m, kind, route.File(p), reads, make)
+}
+
+// pageFile is page, for the output file of the page.
+func pageFile(m *Model, kind, file string, reads Reads, make func() ([]byte, error)) Entry {
 	reads.Parts |= Config | Templates
 	return Entry{Kind: kind, Paths: []string{file}, Reads: reads, Render: func(emit Emit) error {
 		data, err := make()

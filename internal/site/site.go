@@ -102,6 +102,7 @@ type Article struct {
 
 	n        int            // index in Site.Articles
 	serial   uint64         // see Serial
+	file     string         // see File
 	zone     *time.Location // see Publish.Zone
 	imageErr error          // why an image is missing, or nil
 }
@@ -303,9 +304,13 @@ func (s *Site) newArticle(d *content.Document) *Article {
 	a := &Article{Doc: d, Meta: &d.Meta, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p),
 		Origin: o, OriginPermalink: s.Routes.Abs(o), zone: s.pub.Zone}
 	a.Images, a.imageErr = s.images(d)
-	a.serial = serials.Add(1)
+	a.serial, a.file = serials.Add(1), route.File(p)
 	return a
 }
+
+// File is the output file of the article's page, route.File(a.Path),
+// made once: the watching drivers list every page after each edit.
+func (a *Article) File() string { return a.file }
 
 // serials numbers the articles made, from 1.
 var serials atomic.Uint64
