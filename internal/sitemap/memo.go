@@ -22,6 +22,32 @@ type Memo struct {
 	stories map[*site.Article]*item
 	pages   map[string]*item
 	sorted  []*item // the stable pages, in order, as last written
+	// parts are the page sitemaps as last written, by file: an edit
+	// changes the part that lists the story, and the others are not
+	// formatted again.
+	parts map[string]part
+}
+
+// part is a page sitemap's entries and bytes.
+type part struct {
+	urls []entry
+	data []byte
+}
+
+// marshal returns marshalPages(urls) for file, the bytes of the last
+// write if its entries are the same, and keeps them for the next; a nil
+// m keeps none.
+func (m *Memo) marshal(file string, urls []entry, next map[string]part) []byte {
+	if m == nil {
+		return marshalPages(urls)
+	}
+	if old, ok := m.parts[file]; ok && slices.Equal(old.urls, urls) {
+		next[file] = old
+		return old.data
+	}
+	data := marshalPages(urls)
+	next[file] = part{urls, data}
+	return data
 }
 
 // item is the entry of a story or a numbered page.

@@ -127,13 +127,17 @@ func date(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // (see split).
 func writePages(s *site.Site, m *Memo, emit func(file string, data []byte) error) error {
 	stable, live := pages(s, m)
+	next := make(map[string]part)
+	if m != nil {
+		defer func() { m.parts = next }()
+	}
 	if len(stable)+len(live) <= maxURLs {
-		return emitSet(File, urlset{NS: NS, URLs: append(stable, live...)}, emit)
+		return emit(File, m.marshal(File, append(stable, live...), next))
 	}
 	index := sitemapindex{NS: NS}
 	for i, part := range split(stable, live) {
 		file := partFile(i)
-		if err := emitSet(file, urlset{NS: NS, URLs: part}, emit); err != nil {
+		if err := emit(file, m.marshal(file, part, next)); err != nil {
 			return err
 		}
 		index.Sitemaps = append(index.Sitemaps, entry{Loc: s.Routes.Abs(file), Lastmod: latest(part)})
@@ -219,10 +223,6 @@ type sitemapindex struct {
 	XMLName  xml.Name `xml:"sitemapindex"`
 	NS       string   `xml:"xmlns,attr"`
 	Sitemaps []entry  `xml:"sitemap"`
-}
-
-func emitSet(file string, set urlset, emit func(string, []byte) error) error {
-	return emit(file, marshalPages(set.URLs))
 }
 
 // marshalPages is what marshal makes of a urlset of urls that have no
