@@ -173,7 +173,7 @@ func (m *Memo) put(doc int32, a, b *site.Article, flipped []int32) []int32 {
 func (m *Memo) shift(from, by int32) {
 	d := uint32(by) << 2 // wraps for a negative by, as the sum does
 	for _, h := range m.has {
-		i, _ := slices.BinarySearchFunc(h, from, func(e uint32, doc int32) int { return cmp.Compare(int32(e>>2), doc) })
+		i, _ := findHas(h, from)
 		for k := range h[i:] {
 			h[i+k] += d
 		}
@@ -222,7 +222,7 @@ func (m *Memo) change(id, doc int32, po, pn *posting) bool {
 // has it not for a nil p.
 func (m *Memo) setHas(id, doc int32, p *posting) {
 	h := m.has[id]
-	i, ok := slices.BinarySearchFunc(h, doc, func(e uint32, doc int32) int { return cmp.Compare(int32(e>>2), doc) })
+	i, ok := findHas(h, doc)
 	switch {
 	case p == nil && ok:
 		h = slices.Delete(h, i, i+1)
@@ -260,7 +260,7 @@ func (m *Memo) drop(id, doc int32, tier uint8) bool {
 // after that names the word in tier.
 func (m *Memo) nextIn(id int32, tier uint8, after int32) (posting, bool) {
 	h := m.has[id]
-	i, _ := slices.BinarySearchFunc(h, after+1, func(e uint32, doc int32) int { return cmp.Compare(int32(e>>2), doc) })
+	i, _ := findHas(h, after+1)
 	for _, e := range h[i:] {
 		if uint8(e&3) != tier {
 			continue
@@ -291,6 +291,11 @@ func (l *termList) insert(p posting) bool {
 	}
 	l.tiers[p.tier] = slices.Insert(ps, i, p)
 	return true
+}
+
+// findHas finds story doc in h, an entry of Memo.has.
+func findHas(h []uint32, doc int32) (int, bool) {
+	return slices.BinarySearchFunc(h, doc, func(e uint32, doc int32) int { return cmp.Compare(int32(e>>2), doc) })
 }
 
 // findDoc finds story doc in ps, which is in the order of stories.
