@@ -173,8 +173,8 @@ func (b *Builder) write() (Result, error) {
 		return Result{}, err
 	}
 	gone := b.gone(entries, rendered, made, listed)
-	for _, name := range gone {
-		if b.version != 0 {
+	if b.version != 0 {
+		for _, name := range gone {
 			sink.Remove(name)
 		}
 	}
