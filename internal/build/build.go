@@ -141,11 +141,7 @@ func Build(opts Options) (Result, error) {
 	}
 	k := newKeeper(w, last, in, pub, src, m.Site)
 	step("model")
-	took := func(kind string, d time.Duration) {
-		steps = append(steps, Step{kind, d})
-		mark = time.Now()
-	}
-	if err := plan.BuildKeep(m, w.WriteFile, k, took); err != nil {
+	if err := plan.BuildKeep(m, w.WriteFile, k, step); err != nil {
 		w.Abort()
 		return Result{}, err
 	}

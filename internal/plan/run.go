@@ -4,7 +4,6 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/t4k3news/digest/internal/parallel"
 )
@@ -30,9 +29,9 @@ type Keeper interface {
 }
 
 // BuildKeep is Build, except that an entry that keep keeps is not
-// rendered, and took, unless nil, hears how long each kind took, in
-// order; a nil keep keeps none.
-func BuildKeep(m *Model, emit Emit, keep Keeper, took func(kind string, d time.Duration)) error {
+// rendered, and done, unless nil, is called with each kind's name once
+// its entries are made, to time them; a nil keep keeps none.
+func BuildKeep(m *Model, emit Emit, keep Keeper, done func(kind string)) error {
 	last := -1
 	for i, k := range kinds {
 		if k.Reads&Templates != 0 {
@@ -40,12 +39,11 @@ func BuildKeep(m *Model, emit Emit, keep Keeper, took func(kind string, d time.D
 		}
 	}
 	for i, k := range kinds {
-		start := time.Now()
 		if err := renderKeep(k.Entries(m), emit, keep); err != nil {
 			return err
 		}
-		if took != nil {
-			took(k.Name, time.Since(start))
+		if done != nil {
+			done(k.Name)
 		}
 		if i == last {
 			m.Pages.Drop()
