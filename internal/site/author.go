@@ -60,6 +60,15 @@ func (s *Site) addAuthors() {
 	s.authors = bySlug
 }
 
+// authorNames returns the name of each author by slug.
+func (s *Site) authorNames() map[string]string {
+	out := make(map[string]string, len(s.Authors))
+	for _, au := range s.Authors {
+		out[au.Slug] = au.Name
+	}
+	return out
+}
+
 // byline is an author's slug and path.
 type byline struct{ slug, path string }
 

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -27,6 +28,9 @@ type Live struct {
 	heads    *headlineIndex
 	features *featureIndex
 	side     sidebarState
+	log      journal
+	// renamed says that the update under way renamed a topic.
+	renamed bool
 }
 
 // NewLive is [Publish.NewLive] of the zero Publish.
@@ -114,6 +118,7 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	if err != nil {
 		return l.failure(docs, gone)
 	}
+	oldPages := l.s.pages()
 	var olds []*Article
 	var oldN []int
 	for p := range gone {
@@ -129,16 +134,24 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	for i, a := range l.s.Articles {
 		a.n = i
 	}
+	change := &Change{Stories: added, Gone: olds, GonePages: oldPages}
 	if l.side.complete {
-		l.refresh(olds, oldN, added)
+		change.Sidebars = l.refresh(olds, oldN, added)
 	}
 	l.sortTopics()
 	l.s.arrange()
+	names := l.s.authorNames()
 	l.s.addAuthors()
 	l.s.stories = aliases
 	l.s.setAliases(aliases, l.topics)
 	l.s.makeMenu(l.topics)
 	l.s.paginate()
+	change.Pages = l.s.pages()
+	if l.renamed || !maps.Equal(names, l.s.authorNames()) {
+		change = nil
+	}
+	l.renamed = false
+	l.record(change)
 	return nil
 }
 
@@ -270,6 +283,7 @@ func (l *Live) renameTopic(t *Topic) {
 	}
 	for _, tag := range t.Articles[0].Meta.Topics() {
 		if l.s.topicSlug(tag) == t.Slug {
+			l.renamed = l.renamed || t.Name != tag
 			t.Name = tag
 			return
 		}

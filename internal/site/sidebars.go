@@ -164,8 +164,9 @@ func (l *Live) naming(x *Article, related map[*Article]bool) {
 
 // refresh makes again the sidebars that an update changed: olds are the
 // articles it removed, at their places oldN before it, and added the
-// articles it added, at their places now.
-func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) {
+// articles it added, at their places now. It returns the articles whose
+// sidebars it made again.
+func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) []*Article {
 	for _, a := range olds {
 		l.unindexRelated(a)
 	}
@@ -216,6 +217,13 @@ func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) {
 		}
 	}
 	l.makeMore(todo)
+	for a := range related {
+		if !more[a] && l.byPath[a.Doc.Path] == a {
+			todo = append(todo, a)
+		}
+	}
+	slices.SortFunc(todo, compareArticles)
+	return todo
 }
 
 // pair is one story before and after an update; either may be nil.

@@ -1,0 +1,185 @@
+package site_test
+
+import (
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/t4k3news/digest/internal/content"
+	"github.com/t4k3news/digest/internal/route"
+	"github.com/t4k3news/digest/internal/site"
+)
+
+// TestSince edits a generated site at random and checks that what
+// Live.Since reports is all that changed: every story that is not a story
+// of the change is the article it was, with the sidebar it had unless
+// the change names it; every listing page that is not a page of the
+// change is the page it was, showing the same stories in the same place;
+// and the pages and stories gone are those no longer in the site. Every
+// other step asks for the change of two updates at once.
+func TestSince(t *testing.T) {
+	n, steps := 200, 200
+	if testing.Short() {
+		n, steps = 150, 80
+	}
+	rng := rand.New(rand.NewPCG(5, 8))
+	routes, err := route.New("https://example.org/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := generated(rng, n)
+	l, err := site.NewLive(slices.Collect(maps.Values(docs)), routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Site().SetPagerSize(4) // many pages, in short lists too
+	l.Complete()
+	before, mark := snapshot(l.Site()), l.Mark()
+	wide := 0
+	for step := range steps {
+		name, d, removed := sidebarEdit(rng, docs, n+step)
+		var update []*content.Document
+		var remove []string
+		if removed {
+			delete(docs, d.Path)
+			remove = []string{d.Path}
+		} else {
+			docs[d.Path] = d
+			update = []*content.Document{d}
+		}
+		if err := l.Update(update, remove); err != nil {
+			t.Fatalf("step %d (%s): %v", step, name, err)
+		}
+		if step%2 == 0 {
+			continue // two updates, one change
+		}
+		c, ok := l.Since(mark)
+		after := snapshot(l.Site())
+		if !ok {
+			wide++
+		} else if msg := checkChange(before, after, c); msg != "" {
+			t.Fatalf("step %d (%s of %s): %s", step, name, d.Path, msg)
+		}
+		before, mark = after, l.Mark()
+	}
+	if wide > steps/4 {
+		t.Errorf("%d of %d changes were wide", wide, steps/2)
+	}
+}
+
+// state is what the test compares of a site.
+type state struct {
+	stories map[string]*site.Article // by file
+	sides   map[*site.Article]string
+	pages   map[*site.ListPage]string // what each page shows, and where
+}
+
+func snapshot(s *site.Site) state {
+	st := state{stories: make(map[string]*site.Article), sides: make(map[*site.Article]string), pages: make(map[*site.ListPage]string)}
+	for _, a := range s.Articles {
+		st.stories[a.Doc.Path] = a
+		st.sides[a] = sideKey(a)
+	}
+	add := func(l *site.List) {
+		for _, p := range append([]*site.ListPage{l.Home}, l.Pages...) {
+			st.pages[p] = pageKey(p)
+		}
+	}
+	for _, tp := range s.Topics {
+		add(tp.List)
+	}
+	for _, au := range s.Authors {
+		add(au.List)
+	}
+	for _, mo := range s.Months {
+		add(mo.List)
+	}
+	return st
+}
+
+func sideKey(a *site.Article) string {
+	k := ""
+	for _, r := range a.Related {
+		k += r.Title + "\x00"
+		if r.Article != nil {
+			k += r.Article.Doc.Path
+		}
+		k += "\x01"
+	}
+	for _, b := range a.More {
+		k += b.Doc.Path + "\x02"
+	}
+	return k
+}
+
+// pageKey is what a page shows: its stories, as articles, and its place
+// among its list's pages, as the pager shows it.
+func pageKey(p *site.ListPage) string {
+	k := p.Path + "\x00"
+	for _, a := range p.Articles {
+		k += a.Doc.Path + "@" + string(rune(a.Serial())) + "\x01"
+	}
+	for _, q := range []*site.ListPage{p.Newer, p.Older} {
+		if q != nil {
+			k += q.Path
+		}
+		k += "\x02"
+	}
+	k += string(rune(p.Number)) + string(rune(p.Of.Count)) + string(rune(len(p.Of.Pages))) + string(rune(len(p.Of.Index)))
+	for _, q := range p.Group {
+		k += q.Path + "\x03"
+	}
+	return k
+}
+
+// checkChange returns what c misses of the difference between before and
+// after, or "".
+func checkChange(before, after state, c *site.Change) string {
+	stories, gone := set(c.Stories), set(c.Gone)
+	for file, a := range after.stories {
+		if old := before.stories[file]; old != a && !stories[a] {
+			return "story " + file + " changed but is not in Stories"
+		}
+	}
+	for file, a := range before.stories {
+		if after.stories[file] != a && !gone[a] {
+			return "story " + file + " was replaced or removed but is not in Gone"
+		}
+	}
+	sides := set(c.Sidebars)
+	for a, k := range after.sides {
+		if old, ok := before.sides[a]; ok && old != k && !sides[a] {
+			return "the sidebar of " + a.Doc.Path + " changed but it is not in Sidebars"
+		}
+	}
+	pages, gonePages := set(c.Pages), set(c.GonePages)
+	for p, k := range after.pages {
+		old, ok := before.pages[p]
+		switch {
+		case !ok && !pages[p]:
+			return "page " + p.Path + " is new but not in Pages"
+		case ok && old != k:
+			return "page " + p.Path + " changed in place"
+		}
+	}
+	for p := range before.pages {
+		if _, ok := after.pages[p]; !ok && !gonePages[p] {
+			return "page " + p.Path + " is gone but not in GonePages"
+		}
+	}
+	for _, p := range c.Pages {
+		if _, ok := after.pages[p]; !ok {
+			return "page " + p.Path + " of Pages is not in the site"
+		}
+	}
+	return ""
+}
+
+func set[T comparable](list []T) map[T]bool {
+	m := make(map[T]bool, len(list))
+	for _, x := range list {
+		m[x] = true
+	}
+	return m
+}
