@@ -2,8 +2,10 @@ package live
 
 import (
 	"math/bits"
+	"slices"
 
 	"github.com/t4k3news/digest/internal/plan"
+	"github.com/t4k3news/digest/internal/site"
 )
 
 // The engine counts its versions and remembers, for each part of the
@@ -33,6 +35,37 @@ func (e *Engine) bump(parts plan.Part) {
 	for p := parts; p != 0; p &= p - 1 {
 		e.changed[bits.TrailingZeros16(uint16(p))] = e.version
 	}
+	e.marks = append(e.marks, mark{e.version, e.model, e.model.Mark()})
+	if n := len(e.marks) - maxMarks; n > 0 {
+		e.marks = slices.Delete(e.marks, 0, n)
+	}
+}
+
+// mark is the model's mark at a version of the site (site.Live.Mark).
+type mark struct {
+	version int
+	model   *site.Live
+	at      int
+}
+
+// maxMarks is how many versions the engine can tell the changes since.
+const maxMarks = 64
+
+// change returns what changed in the stories since version v, when
+// nothing else did and the model knows; e.mu is held.
+func (e *Engine) change(v int) *site.Change {
+	parts, _ := e.since(v)
+	if v == 0 || parts&^stories != 0 {
+		return nil
+	}
+	for _, m := range e.marks {
+		if m.version == v && m.model == e.model {
+			if c, ok := e.model.Since(m.at); ok {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 // Since returns the parts of the model that changed after version v of
@@ -40,6 +73,10 @@ func (e *Engine) bump(parts plan.Part) {
 func (e *Engine) Since(v int) (plan.Part, int) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
+	return e.since(v)
+}
+
+func (e *Engine) since(v int) (plan.Part, int) {
 	var parts plan.Part
 	for i, at := range e.changed {
 		if at > v {
@@ -50,7 +87,8 @@ func (e *Engine) Since(v int) (plan.Part, int) {
 }
 
 // Render lists every entry of the site as it is now and renders, as a
-// build does, those that pick returns true for, passing each file to emit
+// build does, those that pick returns true for, given that the output
+// holds the site's version since (0 for none), passing each file to emit
 // with the index of its entry in the list. Pick gets the entry's
 // [plan.Model.Sum]. Emit may be called concurrently, but for one entry by
 // one goroutine at a time. Pick must not call the engine. The error is
@@ -59,12 +97,13 @@ func (e *Engine) Since(v int) (plan.Part, int) {
 //
 // The first Render makes every article's sidebar; from then on the model
 // keeps them current as it changes (site.Live.Complete).
-func (e *Engine) Render(pick func(en *plan.Entry, sum uint64) bool, emit func(i int, name string, data []byte) error) (entries []plan.Entry, rendered []bool, err error) {
+func (e *Engine) Render(since int, pick func(en *plan.Entry, sum uint64) bool, emit func(i int, name string, data []byte) error) (entries []plan.Entry, rendered []bool, err error) {
 	e.mu.Lock() // Complete writes every article's sidebar
 	defer e.mu.Unlock()
 	e.model.Complete()
 	m := e.plan(nil)
 	m.Pages, m.Search, m.Sitemap, m.Sums = e.r.ForSite(), e.search, e.sitemap, e.sidebars
+	m.Change = e.change(since)
 	entries = plan.List(m)
 	rendered = make([]bool, len(entries))
 	var todo []plan.Entry

@@ -80,6 +80,7 @@ type Engine struct {
 
 	version int       // counts the changes to the site
 	changed [16]int   // by bit of plan.Part: the version it last changed at
+	marks   []mark    // the model's marks at the last versions
 	nav     uint64    // plan.NavSum of the site
 	due     time.Time // when the site next changes by the clock
 	outputs outputs   // what is served of the version

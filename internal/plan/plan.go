@@ -75,6 +75,13 @@ type Model struct {
 	// See [Model.Sum]. Where it is set, entries' Keys must not be asked
 	// for concurrently.
 	Sums *SumMemo
+	// Change, when set, is what changed in Site since the version of it
+	// that the output folder holds (build --watch), and nothing changed
+	// but the stories: the memos (Search, Sitemap) need read only the
+	// stories and pages it names. It may name stories and pages that a
+	// memo knows already, after a write that failed once the memo was
+	// written. Nil means that anything may have changed.
+	Change *site.Change
 
 	sums *sums // see Sum
 }

@@ -161,7 +161,7 @@ func (b *Builder) write() (Result, error) {
 	}
 	defer sink.Abort()
 	made := newMade()
-	entries, rendered, err := b.e.Render(pick, func(i int, name string, data []byte) error {
+	entries, rendered, err := b.e.Render(b.version, pick, func(i int, name string, data []byte) error {
 		sum := sha256.Sum256(data)
 		made.add(i, name, sum)
 		if old, ok := b.files[name]; ok && old == sum && b.version != 0 {
