@@ -318,6 +318,9 @@ func (e *Engine) commit(r *render.Renderer) error {
 	if len(e.pending) > 0 {
 		parts |= e.storyParts()
 	}
+	for p := range e.pending {
+		e.time(p, e.docs[p])
+	}
 	clear(e.pending)
 	e.schedule()
 	if r != nil {
@@ -349,6 +352,10 @@ func (e *Engine) readContent(p string) int {
 		if isContent(p) {
 			return e.readContentFile(p)
 		}
+		return 0
+	}
+	if _, ok := e.sums[p]; ok || e.docs[p] != nil || e.bad[p] != nil {
+		e.forget(p) // a file that is gone: no other file is under it
 		return 0
 	}
 	for _, known := range slices.Concat(slices.Collect(maps.Keys(e.docs)), slices.Collect(maps.Keys(e.bad))) {

@@ -50,7 +50,7 @@ func (e *Engine) Tick() (int, error) {
 	if n > 0 {
 		e.bump(e.storyParts())
 	}
-	e.due = e.model.Publish().Schedule(docs).Change
+	e.retime(docs)
 	return n, err
 }
 
@@ -66,11 +66,30 @@ func (e *Engine) committed() []*content.Document {
 	return docs
 }
 
-// schedule sets when the site next changes by the clock; e.mu is held.
-func (e *Engine) schedule() {
-	var docs []*content.Document
-	for _, d := range e.docs {
-		docs = append(docs, d)
+// retime keeps, of docs, those that change the site by the model's clock
+// (e.timed), and sets when the site next changes; e.mu is held. It reads
+// every document: Load and Tick, which move the clock, call it.
+func (e *Engine) retime(docs []*content.Document) {
+	e.timed = make(map[string]*content.Document)
+	for _, d := range docs {
+		e.time(d.Path, d)
 	}
-	e.due = e.model.Publish().Schedule(docs).Change
+	e.schedule()
+}
+
+// time keeps the document at p, or forgets it (d nil), in e.timed; e.mu
+// is held.
+func (e *Engine) time(p string, d *content.Document) {
+	if d != nil && !e.model.Publish().Schedule([]*content.Document{d}).Change.IsZero() {
+		e.timed[p] = d
+		return
+	}
+	delete(e.timed, p)
+}
+
+// schedule sets when the site next changes by the clock, from the
+// documents timed: until the model's clock moves, no other document can
+// change the site by it. e.mu is held.
+func (e *Engine) schedule() {
+	e.due = e.model.Publish().Schedule(slices.Collect(maps.Values(e.timed))).Change
 }

@@ -83,7 +83,10 @@ type Engine struct {
 	marks   []mark    // the model's marks at the last versions
 	nav     uint64    // plan.NavSum of the site
 	due     time.Time // when the site next changes by the clock
-	outputs outputs   // what is served of the version
+	// timed are the documents of the model that may change the site by
+	// its clock (a story due out, one that expires), by path.
+	timed   map[string]*content.Document
+	outputs outputs // what is served of the version
 }
 
 // New returns an engine for the site in opts.Root. Call Load before use.
@@ -138,7 +141,7 @@ func (e *Engine) Load() error {
 	e.setStatic(in.Static)
 	e.nav = plan.NavSum(model.Site())
 	e.bump(^plan.Part(0))
-	e.schedule()
+	e.retime(in.Docs)
 	e.mu.Unlock()
 	return nil
 }

@@ -118,3 +118,41 @@ func TestTickPublishesOnTime(t *testing.T) {
 	}
 	compare(t, e, ts, "after the story went out")
 }
+
+// TestDueFollowsEdits: the time the site next changes by the clock follows
+// edits, one story at a time: a story given a later publishDate, another
+// an expiry, the first published again now, the second deleted.
+func TestDueFollowsEdits(t *testing.T) {
+	ts := livetest.New(t, "../..", 5)
+	now := time.Date(2030, 1, 1, 8, 0, 0, 0, time.UTC)
+	e := New(Options{Root: ts.Root, Now: func() time.Time { return now }})
+	if err := e.Load(); err != nil {
+		t.Fatal(err)
+	}
+	if !e.Due().IsZero() {
+		t.Fatalf("Due = %v before any story is timed, want none", e.Due())
+	}
+	out, expires := ts.Pick(), ts.Pick()
+	for expires.Path == out.Path {
+		expires = ts.Pick()
+	}
+	later, expiry := now.Add(3*time.Hour), now.Add(2*time.Hour)
+	steps := []struct {
+		name string
+		edit func() string
+		want time.Time
+	}{
+		{"publishDate later", func() string { out.Meta.PublishDate = later; return ts.Save(out) }, later},
+		{"an expiry sooner", func() string { expires.Meta.ExpiryDate = expiry; return ts.Save(expires) }, expiry},
+		{"published now", func() string { out.Meta.PublishDate = time.Time{}; return ts.Save(out) }, expiry},
+		{"expiring story deleted", func() string { return ts.Remove(expires.Path) }, time.Time{}},
+	}
+	for _, s := range steps {
+		if _, err := e.Apply([]string{s.edit()}); err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if got := e.Due(); !got.Equal(s.want) {
+			t.Errorf("%s: Due = %v, want %v", s.name, got, s.want)
+		}
+	}
+}
