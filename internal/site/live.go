@@ -29,6 +29,8 @@ type Live struct {
 	features *featureIndex
 	side     sidebarState
 	log      journal
+	// aliased are the articles and withdrawn stories that have aliases.
+	aliased map[*Article]bool
 	// renamed says that the update under way renamed a topic.
 	renamed bool
 }
@@ -46,7 +48,7 @@ func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, er
 		return nil, err
 	}
 	l := &Live{s: s, byPath: make(map[string]*Article), topics: make(map[string]*Topic),
-		heads: newHeadlineIndex(), features: newFeatureIndex()}
+		heads: newHeadlineIndex(), features: newFeatureIndex(), aliased: make(map[*Article]bool)}
 	s.addTopics()
 	s.feature()
 	s.addAuthors()
@@ -58,6 +60,9 @@ func newLive(docs []*content.Document, routes *route.Site, p Publish) (*Live, er
 	s.makeMenu(l.topics)
 	for _, a := range s.Articles {
 		l.byPath[a.Doc.Path] = a
+	}
+	for _, a := range slices.Concat(s.Articles, s.Withdrawn) {
+		l.alias(a, true)
 	}
 	return l, nil
 }
@@ -131,9 +136,7 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 		l.insert(a)
 	}
 	l.updateWithdrawn(withdrawn, gone)
-	for i, a := range l.s.Articles {
-		a.n = i
-	}
+	l.renumber(oldN, added)
 	change := &Change{Stories: added, Gone: olds, GonePages: oldPages}
 	if l.side.complete {
 		change.Sidebars = l.refresh(olds, oldN, added)
@@ -155,6 +158,43 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	return nil
 }
 
+// renumber sets the place of each article whose place the update
+// changed: it removed articles at the places oldN, and added added. The
+// articles before the first place touched keep theirs; when as many
+// came as went, an article after every added one that kept its place
+// had every removed one before it, as have those after it.
+func (l *Live) renumber(oldN []int, added []*Article) {
+	list := l.s.Articles
+	lo, last := len(list), -1
+	for _, n := range oldN {
+		lo = min(lo, n)
+	}
+	for _, a := range added {
+		i, _ := slices.BinarySearchFunc(list, a, compareArticles)
+		lo, last = min(lo, i), max(last, i)
+	}
+	same := len(oldN) == len(added)
+	for i := lo; i < len(list); i++ {
+		a := list[i]
+		if same && i > last && a.n == i {
+			break
+		}
+		a.n = i
+	}
+}
+
+// alias records whether a, an article or withdrawn story, is in the site,
+// when it has aliases.
+func (l *Live) alias(a *Article, in bool) {
+	switch {
+	case len(a.Meta.Aliases) == 0:
+	case in:
+		l.aliased[a] = true
+	default:
+		delete(l.aliased, a)
+	}
+}
+
 // aliasesAfter returns the site's aliases after an update, which New would
 // report an error for if it fails.
 func (l *Live) aliasesAfter(added, withdrawn []*Article, gone map[string]bool) ([]*Alias, error) {
@@ -174,8 +214,8 @@ func (l *Live) aliasesAfter(added, withdrawn []*Article, gone map[string]bool) (
 			with = append(with, a)
 		}
 	}
-	for _, a := range slices.Concat(l.s.Articles, l.s.Withdrawn) {
-		if !gone[a.Doc.Path] && len(a.Meta.Aliases) > 0 {
+	for a := range l.aliased {
+		if !gone[a.Doc.Path] {
 			with = append(with, a)
 		}
 	}
@@ -229,11 +269,13 @@ func (l *Live) updateWithdrawn(added []*Article, gone map[string]bool) {
 	l.s.Withdrawn = slices.DeleteFunc(l.s.Withdrawn, func(a *Article) bool {
 		if gone[a.Doc.Path] {
 			delete(l.s.withdrawn, a.Meta.Slug)
+			l.alias(a, false)
 			return true
 		}
 		return false
 	})
 	for _, a := range added {
+		l.alias(a, true)
 		l.s.withdrawn[a.Meta.Slug] = a
 		l.s.Withdrawn = append(l.s.Withdrawn, a)
 	}
@@ -244,6 +286,10 @@ func (l *Live) remove(a *Article) {
 	delete(l.byPath, a.Doc.Path)
 	delete(l.s.bySlug, a.Meta.Slug)
 	l.s.Articles = deleteArticle(l.s.Articles, a)
+	if isLead(a) {
+		l.s.lead = deleteLead(l.s.lead, a)
+	}
+	l.alias(a, false)
 	for _, t := range a.Topics {
 		t.Articles = deleteArticle(t.Articles, a)
 		l.renameTopic(t)
@@ -255,6 +301,11 @@ func (l *Live) insert(a *Article) {
 	l.byPath[a.Doc.Path] = a
 	l.s.bySlug[a.Meta.Slug] = a
 	l.s.Articles = insertArticle(l.s.Articles, a)
+	if isLead(a) {
+		i, _ := slices.BinarySearchFunc(l.s.lead, a, compareLeads)
+		l.s.lead = slices.Insert(l.s.lead, i, a)
+	}
+	l.alias(a, true)
 	for _, tag := range a.Meta.Topics() {
 		t := l.topics[l.s.topicSlug(tag)]
 		if t == nil {
@@ -367,6 +418,10 @@ func (l *Live) Complete() {
 		a.More = l.more(features, a, a.Related, sc)
 	})
 	l.indexTitles()
+	l.side.linkers = make(map[*Article][]*Article)
+	for _, a := range l.s.Articles {
+		l.link(a)
+	}
 }
 
 // eachArticle calls f for each article with a scratch of its goroutine:

@@ -44,6 +44,10 @@ type sidebarState struct {
 	size   []int32
 	count  []int32
 	free   []int32
+	// linkers holds, for each article a sidebar links, the articles
+	// whose sidebars link it, once a link: the sidebars an edit must make
+	// again when the story goes.
+	linkers map[*Article][]*Article
 }
 
 // titleRef is an article's related title i.
@@ -191,17 +195,24 @@ func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) []*Article
 		}
 		l.reach(p, more)
 	}
-	gone := make(map[*Article]bool, len(olds))
-	for _, a := range olds {
-		gone[a] = true
-	}
-	for _, a := range l.s.Articles {
-		if names(a, gone) {
+	for _, g := range olds {
+		for _, a := range l.side.linkers[g] {
 			related[a], more[a] = true, true
+		}
+		l.unlink(g)
+	}
+	for a := range related {
+		if l.byPath[a.Doc.Path] == a {
+			l.unlink(a)
+		}
+	}
+	for a := range more {
+		if l.byPath[a.Doc.Path] == a && !related[a] {
+			l.unlink(a)
 		}
 	}
 	for a := range related {
-		if _, ok := l.byPath[a.Doc.Path]; !ok || l.byPath[a.Doc.Path] != a {
+		if l.byPath[a.Doc.Path] != a {
 			continue // removed
 		}
 		rel := l.heads.related(a)
@@ -223,7 +234,43 @@ func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) []*Article
 		}
 	}
 	slices.SortFunc(todo, compareArticles)
+	for _, a := range todo {
+		l.link(a)
+	}
 	return todo
+}
+
+// link records the links of a's sidebar in linkers.
+func (l *Live) link(a *Article) {
+	eachLink(a, func(b *Article) { l.side.linkers[b] = append(l.side.linkers[b], a) })
+}
+
+// unlink forgets the links of a's sidebar, as link recorded them.
+func (l *Live) unlink(a *Article) {
+	lk := l.side.linkers
+	eachLink(a, func(b *Article) {
+		list := lk[b]
+		if i := slices.Index(list, a); i >= 0 {
+			list = slices.Delete(list, i, i+1)
+		}
+		if len(list) == 0 {
+			delete(lk, b)
+		} else {
+			lk[b] = list
+		}
+	})
+}
+
+// eachLink calls f with each article that a's sidebar links, once a link.
+func eachLink(a *Article, f func(b *Article)) {
+	for _, r := range a.Related {
+		if r.Article != nil {
+			f(r.Article)
+		}
+	}
+	for _, b := range a.More {
+		f(b)
+	}
 }
 
 // pair is one story before and after an update; either may be nil.
@@ -330,21 +377,6 @@ func (l *Live) reach(p pair, more map[*Article]bool) {
 			more[a] = true
 		}
 	}
-}
-
-// names reports whether a's sidebar links an article of gone.
-func names(a *Article, gone map[*Article]bool) bool {
-	for _, r := range a.Related {
-		if r.Article != nil && gone[r.Article] {
-			return true
-		}
-	}
-	for _, b := range a.More {
-		if gone[b] {
-			return true
-		}
-	}
-	return false
 }
 
 func sameRelated(a, b []Related) bool {

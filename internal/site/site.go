@@ -60,6 +60,7 @@ type Site struct {
 	ArchiveURL, TopicsURL string
 
 	bySlug    map[string]*Article
+	lead      []*Article          // the articles with a weight or pinned, in Front's order
 	withdrawn map[string]*Article // Withdrawn by slug
 	stories   []*Alias            // the articles' aliases, by output file
 	authors   map[string]*Author  // Authors by slug
@@ -210,7 +211,11 @@ func (s *Site) addArticles(docs []*content.Document) error {
 		a.n = i
 		s.claimSlug(a, s.bySlug, &errs)
 		errs.Append(a.Doc.Path, a.imageErr)
+		if isLead(a) {
+			s.lead = append(s.lead, a)
+		}
 	}
+	slices.SortFunc(s.lead, compareLeads)
 	for _, a := range s.Withdrawn {
 		s.claimSlug(a, s.withdrawn, &errs)
 	}
@@ -223,26 +228,38 @@ func (s *Site) addArticles(docs []*content.Document) error {
 	return errs.Err()
 }
 
-// arrange makes Front from Articles. As in Hugo, a lower weight comes
-// first and weight 0 is none; then pinned stories; each group, and the
-// rest, in digest order.
+// arrange makes Front from Articles and the stories an editor leads
+// with (lead, kept sorted as the site changes). As in Hugo, a lower
+// weight comes first and weight 0 is none; then pinned stories; each
+// group, and the rest, in digest order.
 func (s *Site) arrange() {
-	var lead []*Article
-	for _, a := range s.Articles {
-		if a.Meta.Weight != 0 || a.Meta.Pinned {
-			lead = append(lead, a)
-		}
-	}
-	if len(lead) == 0 {
+	if len(s.lead) == 0 {
 		s.Front = s.Articles
 		return
 	}
-	slices.SortStableFunc(lead, func(a, b *Article) int {
-		return cmp.Or(cmp.Compare(leadRank(a), leadRank(b)), cmp.Compare(a.n, b.n))
-	})
-	s.Front = append(lead, slices.DeleteFunc(slices.Clone(s.Articles), func(a *Article) bool {
-		return a.Meta.Weight != 0 || a.Meta.Pinned
-	})...)
+	front := append(make([]*Article, 0, len(s.Articles)), s.lead...)
+	for _, a := range s.Articles {
+		if !isLead(a) {
+			front = append(front, a)
+		}
+	}
+	s.Front = front
+}
+
+// isLead reports whether the editor leads with a: it has a weight or is
+// pinned.
+func isLead(a *Article) bool { return a.Meta.Weight != 0 || a.Meta.Pinned }
+
+// compareLeads orders the stories an editor leads with.
+func compareLeads(a, b *Article) int {
+	return cmp.Or(cmp.Compare(leadRank(a), leadRank(b)), compareArticles(a, b))
+}
+
+func deleteLead(list []*Article, a *Article) []*Article {
+	if i, ok := slices.BinarySearchFunc(list, a, compareLeads); ok && list[i] == a {
+		return slices.Delete(list, i, i+1)
+	}
+	return list
 }
 
 // leadRank orders the stories an editor leads with: by weight, those with
