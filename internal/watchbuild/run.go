@@ -74,8 +74,12 @@ func onTime(ctx context.Context, b *Builder, mu *sync.Mutex, poll time.Duration,
 }
 
 func (r Result) String() string {
-	return fmt.Sprintf("%d of %d outputs rendered, %d files written, %d unchanged, %d removed",
-		r.Rendered, r.Entries, r.Written, r.Unchanged, r.Removed)
+	of := "outputs"
+	if r.Partial {
+		of = "outputs the change may touch"
+	}
+	return fmt.Sprintf("%d of %d %s rendered, %d files written, %d unchanged, %d removed",
+		r.Rendered, r.Entries, of, r.Written, r.Unchanged, r.Removed)
 }
 
 // problems lists an error's problems one a line, their files named from
