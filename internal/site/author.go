@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -32,9 +33,10 @@ func Bylines(m *content.Meta) []string {
 	return append([]string{m.Author}, m.Authors...)
 }
 
-// addAuthors makes the authors' pages from the articles, and each
-// article's Authors. It is made again whole after each change: one pass
-// over the articles, which slugs each byline once (see authorSlug).
+// addAuthors makes the authors from the articles, and each article's
+// Authors: one pass over the articles, which slugs each byline once (see
+// authorSlug). After an update, updateAuthors changes only the authors of
+// the stories it changed.
 func (s *Site) addAuthors() {
 	bySlug := make(map[string]*Author)
 	s.Authors = s.Authors[:0]
@@ -54,19 +56,63 @@ func (s *Site) addAuthors() {
 			}
 		}
 	}
-	slices.SortFunc(s.Authors, func(a, b *Author) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
-	})
+	sortAuthors(s.Authors)
 	s.authors = bySlug
 }
 
-// authorNames returns the name of each author by slug.
-func (s *Site) authorNames() map[string]string {
-	out := make(map[string]string, len(s.Authors))
-	for _, au := range s.Authors {
-		out[au.Slug] = au.Name
+// updateAuthors updates the authors' stories after an update that removed
+// olds and added added, and each added article's Authors, and reports
+// whether an author came, went or was renamed: the change is then wide,
+// since every story's page shows its bylines' names.
+func (s *Site) updateAuthors(olds, added []*Article) (wide bool) {
+	touched := make(map[*Author]bool)
+	for _, a := range olds {
+		for _, au := range a.Authors {
+			au.Articles = deleteArticle(au.Articles, a)
+			touched[au] = true
+		}
 	}
-	return out
+	for _, a := range added {
+		for _, name := range Bylines(a.Meta) {
+			slug, p := s.authorSlug(name)
+			au := s.authors[slug]
+			if au == nil {
+				au = &Author{Name: name, Slug: slug, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p)}
+				s.authors[slug] = au
+				wide = true
+			}
+			if !slices.Contains(a.Authors, au) {
+				a.Authors = append(a.Authors, au)
+				au.Articles = insertArticle(au.Articles, a)
+			}
+			touched[au] = true
+		}
+	}
+	for au := range touched {
+		if len(au.Articles) == 0 {
+			delete(s.authors, au.Slug)
+			wide = true
+			continue
+		}
+		for _, name := range Bylines(au.Articles[0].Meta) {
+			if slug, _ := s.authorSlug(name); slug == au.Slug {
+				wide = wide || name != au.Name
+				au.Name = name
+				break
+			}
+		}
+	}
+	if wide {
+		s.Authors = slices.Collect(maps.Values(s.authors))
+		sortAuthors(s.Authors)
+	}
+	return wide
+}
+
+func sortAuthors(list []*Author) {
+	slices.SortFunc(list, func(a, b *Author) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+	})
 }
 
 // byline is an author's slug and path.

@@ -17,9 +17,12 @@ type Change struct {
 	// the updates made again (they may be the same).
 	Sidebars []*Article
 	// Pages are the listing pages made (a page is made again when its
-	// stories, its neighbours or its list's count change), as they are
-	// now, and GonePages those no longer in the site: a topic's,
-	// author's or month's pages, their Home included.
+	// stories or its place change: its neighbours, its group, on Home how
+	// many stories and pages its list has, on a numbered page of the last
+	// group how many pages), as they are now, and GonePages those no
+	// longer in the site: a topic's, author's or month's pages, their
+	// Home included. A page kept may be pointed at the page that replaced
+	// its neighbour (Newer, Older, Group), which has the same path.
 	Pages, GonePages []*ListPage
 }
 
@@ -102,25 +105,4 @@ func uniq[T comparable](list []T) []T {
 		seen[x] = true
 		return false
 	})
-}
-
-// pages returns every listing page of the site: each topic's, author's
-// and month's.
-func (s *Site) pages() []*ListPage {
-	var out []*ListPage
-	add := func(l *List) {
-		if l != nil {
-			out = append(append(out, l.Home), l.Pages...)
-		}
-	}
-	for _, t := range s.Topics {
-		add(t.List)
-	}
-	for _, au := range s.Authors {
-		add(au.List)
-	}
-	for _, mo := range s.Months {
-		add(mo.List)
-	}
-	return out
 }

@@ -1,9 +1,12 @@
 package site_test
 
 import (
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/t4k3news/digest/internal/content"
@@ -29,6 +32,9 @@ func TestSince(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := generated(rng, n)
+	for _, d := range slices.Sorted(maps.Keys(docs)) {
+		docs[d].Meta.Author = fmt.Sprintf("Writer %d", rng.IntN(5))
+	}
 	l, err := site.NewLive(slices.Collect(maps.Values(docs)), routes)
 	if err != nil {
 		t.Fatal(err)
@@ -39,6 +45,10 @@ func TestSince(t *testing.T) {
 	wide := 0
 	for step := range steps {
 		name, d, removed := sidebarEdit(rng, docs, n+step)
+		if rng.IntN(8) == 0 {
+			d.Meta.Author = fmt.Sprintf("Writer %d", rng.IntN(5))
+			name += ", new byline"
+		}
 		var update []*content.Document
 		var remove []string
 		if removed {
@@ -50,6 +60,14 @@ func TestSince(t *testing.T) {
 		}
 		if err := l.Update(update, remove); err != nil {
 			t.Fatalf("step %d (%s): %v", step, name, err)
+		}
+		want, err := site.New(slices.Collect(maps.Values(docs)), routes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.SetPagerSize(4)
+		if msg := listingDiff(l.Site(), want); msg != "" {
+			t.Fatalf("step %d (%s of %s): %s", step, name, d.Path, msg)
 		}
 		if step%2 == 0 {
 			continue // two updates, one change
@@ -66,6 +84,86 @@ func TestSince(t *testing.T) {
 	if wide > steps/4 {
 		t.Errorf("%d of %d changes were wide", wide, steps/2)
 	}
+}
+
+// listingDiff describes the first list whose pages differ between got
+// and want (a fresh build), or an article's month or bylines, or returns
+// "".
+func listingDiff(got, want *site.Site) string {
+	g, w := listings(got), listings(want)
+	for _, k := range slices.Sorted(maps.Keys(w)) {
+		if g[k] != w[k] {
+			return fmt.Sprintf("%s:\n%q\nwant\n%q", k, g[k], w[k])
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(g)) {
+		if _, ok := w[k]; !ok {
+			return k + " should not be"
+		}
+	}
+	return ""
+}
+
+// listings describes every list of s, by path: each page's stories and
+// place, the articles' months and bylines, and the archive's years.
+func listings(s *site.Site) map[string]string {
+	out := make(map[string]string)
+	add := func(l *site.List) {
+		k := ""
+		all := append([]*site.ListPage{l.Home}, l.Pages...)
+		for _, p := range all {
+			if p.Of != l {
+				k += "(not of its list)"
+			}
+			for _, q := range append([]*site.ListPage{p.Newer, p.Older}, p.Group...) {
+				if q != nil && !slices.Contains(all, q) {
+					k += "(links a page no longer in its list)"
+				}
+			}
+			k += placeKey(p) + "\n"
+		}
+		for _, p := range l.Index {
+			k += "index " + p.Path
+		}
+		out[l.Home.Path] = k
+	}
+	for _, tp := range s.Topics {
+		add(tp.List)
+	}
+	names := ""
+	for _, au := range s.Authors {
+		add(au.List)
+		names += au.Name + "\x00"
+	}
+	out["authors"] = names
+	years := ""
+	for _, mo := range s.Months {
+		add(mo.List)
+	}
+	for _, y := range s.Years {
+		years += fmt.Sprint(y.Year, y.Count, len(y.Months))
+		for _, mo := range y.Months {
+			years += " " + mo.Name()
+		}
+	}
+	out["years"] = years
+	for _, a := range s.Articles {
+		k := a.Month.Home.Path
+		for _, au := range a.Authors {
+			k += " " + au.Slug
+		}
+		out[a.Doc.Path] = k
+	}
+	return out
+}
+
+// placeKey is pageKey with stories by file alone.
+func placeKey(p *site.ListPage) string {
+	k := pageKey(p)
+	for _, a := range p.Articles {
+		k = strings.Replace(k, "@"+strconv.FormatUint(a.Serial(), 10), "", 1)
+	}
+	return k
 }
 
 // state is what the test compares of a site.
@@ -114,11 +212,13 @@ func sideKey(a *site.Article) string {
 }
 
 // pageKey is what a page shows: its stories, as articles, and its place
-// among its list's pages, as the pager shows it.
+// among its list's pages, as the pager shows it (and plan's list sums
+// it): on Home how many stories and pages the list has, on a numbered
+// page its group, and how many pages there are if its group is the last.
 func pageKey(p *site.ListPage) string {
 	k := p.Path + "\x00"
 	for _, a := range p.Articles {
-		k += a.Doc.Path + "@" + string(rune(a.Serial())) + "\x01"
+		k += a.Doc.Path + "@" + strconv.FormatUint(a.Serial(), 10) + "\x01"
 	}
 	for _, q := range []*site.ListPage{p.Newer, p.Older} {
 		if q != nil {
@@ -126,9 +226,15 @@ func pageKey(p *site.ListPage) string {
 		}
 		k += "\x02"
 	}
-	k += string(rune(p.Number)) + string(rune(p.Of.Count)) + string(rune(len(p.Of.Pages))) + string(rune(len(p.Of.Index)))
+	k += strconv.Itoa(p.Number) + "\x02"
+	if p.Number == 0 {
+		return k + fmt.Sprint(p.Of.Count, len(p.Of.Pages), len(p.Of.Index))
+	}
 	for _, q := range p.Group {
 		k += q.Path + "\x03"
+	}
+	if p.GroupIsLast() {
+		k += strconv.Itoa(len(p.Of.Pages))
 	}
 	return k
 }

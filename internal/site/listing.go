@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -31,6 +32,8 @@ type List struct {
 	// that Home stays small however long the list grows, and every page
 	// is at most two clicks from it.
 	Index []*ListPage
+
+	groups [][]*ListPage // the numbered pages by group, each its own array
 }
 
 // Bounds of a list's links to its numbered pages: see List.Index and
@@ -49,7 +52,9 @@ type ListPage struct {
 	// Articles are the stories the page shows, newest first.
 	Articles []*Article
 	// Newer and Older are the pages next to it, for rel="prev" and
-	// rel="next"; nil at either end.
+	// rel="next"; nil at either end. When a neighbour is made again (see
+	// Change), a page kept is pointed at the new one, with the same path,
+	// so that the old one can go.
 	Newer, Older *ListPage
 	// Of is the list the page is part of.
 	Of *List
@@ -58,39 +63,78 @@ type ListPage struct {
 	Group []*ListPage
 }
 
-// newList pages articles, newest first, under the path home.
+// newList pages articles, newest first, under the path home. Each page
+// holds a copy of its stories: the lists it is cut from change in place.
 func (s *Site) newList(home string, articles []*Article) *List {
 	size := max(1, s.PagerSize)
 	n := len(articles)
 	l := &List{Count: n, Home: s.listPage(home, 0, articles[:min(n, size)])}
-	for c := 1; c*size <= n; c++ {
-		l.Pages = append(l.Pages, s.listPage(route.PagePath(home, c), c, articles[n-c*size:n-(c-1)*size]))
-	}
 	l.Home.Of = l
-	for i, p := range l.Pages {
+	for c := 1; c*size <= n; c++ {
+		p := s.listPage(route.PagePath(home, c), c, articles[n-c*size:n-(c-1)*size])
 		p.Of = l
-		if i > 0 {
-			p.Older = l.Pages[i-1]
+		l.Pages = append(l.Pages, p)
+		if g := (c - 1) / PageGroup; g == len(l.groups) {
+			l.groups = append(l.groups, make([]*ListPage, 0, PageGroup))
 		}
-		p.Newer = l.Home
-		if i+1 < len(l.Pages) {
-			p.Newer = l.Pages[i+1]
-		}
+		l.groups[len(l.groups)-1] = append(l.groups[len(l.groups)-1], p)
 	}
+	for c := range l.Pages {
+		l.setGroup(c + 1)
+		l.relink(c + 1)
+	}
+	l.relink(0)
+	l.index()
+	return l
+}
+
+// setGroup sets the Group of page c: its group's pages, a slice of the
+// group's own array, so that a page made again in place of another of
+// its group is the one the others link.
+func (l *List) setGroup(c int) {
+	g := (c - 1) / PageGroup
+	l.Pages[c-1].Group = l.groups[g][:min(PageGroup, len(l.Pages)-g*PageGroup)]
+}
+
+// relink points page c's Newer and Older (c 0: Home's Older) at the
+// list's pages now: a page kept when its neighbour was made again links
+// the new one, with the same path, and lets the old one go.
+func (l *List) relink(c int) {
+	if c == 0 {
+		l.Home.Older = l.homeOlder()
+		return
+	}
+	p := l.Pages[c-1]
+	p.Newer, p.Older = l.Home, nil
+	if c < len(l.Pages) {
+		p.Newer = l.Pages[c]
+	}
+	if c > 1 {
+		p.Older = l.Pages[c-2]
+	}
+}
+
+// homeOlder is Home's older page: the newest page with a story Home does
+// not show.
+func (l *List) homeOlder() *ListPage {
+	f := len(l.Pages)
+	if f > 0 && l.Count%len(l.Home.Articles) != 0 {
+		return l.Pages[f-1]
+	}
+	if f > 1 {
+		return l.Pages[f-2]
+	}
+	return nil
+}
+
+// index makes Index from Pages.
+func (l *List) index() {
+	l.Index = nil
 	for i, p := range l.Pages {
-		g := i / PageGroup * PageGroup
-		p.Group = l.Pages[g:min(len(l.Pages), g+PageGroup)]
-		if len(l.Pages) <= MaxIndex || i == g {
+		if len(l.Pages) <= MaxIndex || i%PageGroup == 0 {
 			l.Index = append(l.Index, p)
 		}
 	}
-	// Home's older page is the newest page with a story Home does not show.
-	if f := len(l.Pages); f > 0 && n%size != 0 {
-		l.Home.Older = l.Pages[f-1]
-	} else if f > 1 {
-		l.Home.Older = l.Pages[f-2]
-	}
-	return l
 }
 
 // LastOfGroup is the number of the last page of the page's Group.
@@ -106,7 +150,7 @@ func (p *ListPage) LastOfGroup() int { return p.Group[len(p.Group)-1].Number }
 func (p *ListPage) GroupIsLast() bool { return p.LastOfGroup() == len(p.Of.Pages) }
 
 func (s *Site) listPage(p string, number int, articles []*Article) *ListPage {
-	return &ListPage{Number: number, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p), Articles: articles}
+	return &ListPage{Number: number, Path: p, URL: s.Routes.Rel(p), Permalink: s.Routes.Abs(p), Articles: slices.Clone(articles)}
 }
 
 // Month is a month of the archive: the stories published in it, by their
@@ -147,9 +191,9 @@ func (s *Site) SetPagerSize(n int) {
 
 // paginate makes every listing of the site from its articles, topics and
 // authors: the front page's stories, each topic's and author's pages and
-// the archive. It reads
-// only the sorted article lists, so it costs time in proportion to the
-// number of articles, with no sorting.
+// the archive. It reads only the sorted article lists, so it costs time
+// in proportion to the number of articles, with no sorting; after an
+// update, Live pages again only what the update touched (repage.go).
 func (s *Site) paginate() {
 	if s.PagerSize < 1 {
 		s.PagerSize = DefaultPagerSize

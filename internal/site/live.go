@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -31,8 +30,9 @@ type Live struct {
 	log      journal
 	// aliased are the articles and withdrawn stories that have aliases.
 	aliased map[*Article]bool
-	// renamed says that the update under way renamed a topic.
-	renamed bool
+	// renamed says that the update under way renamed a topic, and
+	// retopic that it added, removed or renamed one.
+	renamed, retopic bool
 }
 
 // NewLive is [Publish.NewLive] of the zero Publish.
@@ -123,7 +123,6 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	if err != nil {
 		return l.failure(docs, gone)
 	}
-	oldPages := l.s.pages()
 	var olds []*Article
 	var oldN []int
 	for p := range gone {
@@ -137,23 +136,21 @@ func (l *Live) Update(docs []*content.Document, remove []string) error {
 	}
 	l.updateWithdrawn(withdrawn, gone)
 	l.renumber(oldN, added)
-	change := &Change{Stories: added, Gone: olds, GonePages: oldPages}
+	change := &Change{Stories: added, Gone: olds}
 	if l.side.complete {
 		change.Sidebars = l.refresh(olds, oldN, added)
 	}
 	l.sortTopics()
 	l.s.arrange()
-	names := l.s.authorNames()
-	l.s.addAuthors()
+	wide := l.s.updateAuthors(olds, added)
 	l.s.stories = aliases
 	l.s.setAliases(aliases, l.topics)
 	l.s.makeMenu(l.topics)
-	l.s.paginate()
-	change.Pages = l.s.pages()
-	if l.renamed || !maps.Equal(names, l.s.authorNames()) {
+	l.repaginate(olds, added, change)
+	if l.renamed || wide {
 		change = nil
 	}
-	l.renamed = false
+	l.renamed, l.retopic = false, false
 	l.record(change)
 	return nil
 }
@@ -311,6 +308,7 @@ func (l *Live) insert(a *Article) {
 		if t == nil {
 			t = l.s.newTopic(tag)
 			l.topics[t.Slug] = t
+			l.retopic = true
 		}
 		if !slices.Contains(a.Topics, t) {
 			a.Topics = append(a.Topics, t)
@@ -327,6 +325,7 @@ func (l *Live) insert(a *Article) {
 func (l *Live) renameTopic(t *Topic) {
 	if len(t.Articles) == 0 {
 		delete(l.topics, t.Slug)
+		l.retopic = true
 		return
 	}
 	if l.s.describe(t) {
@@ -335,14 +334,20 @@ func (l *Live) renameTopic(t *Topic) {
 	for _, tag := range t.Articles[0].Meta.Topics() {
 		if l.s.topicSlug(tag) == t.Slug {
 			l.renamed = l.renamed || t.Name != tag
+			l.retopic = l.retopic || l.renamed
 			t.Name = tag
 			return
 		}
 	}
 }
 
-// sortTopics remakes the topic list and the navigation from the topics.
+// sortTopics remakes the topic list, if the update added, removed or
+// renamed a topic, and the navigation from the topics.
 func (l *Live) sortTopics() {
+	if !l.retopic {
+		l.s.feature()
+		return
+	}
 	l.s.Topics = l.s.Topics[:0]
 	for _, t := range l.topics {
 		l.s.Topics = append(l.s.Topics, t)

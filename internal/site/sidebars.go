@@ -44,6 +44,9 @@ type sidebarState struct {
 	size   []int32
 	count  []int32
 	free   []int32
+	// touched is naming's list of the titles it counted, kept to be used
+	// again: a lead's common terms reach thousands.
+	touched []int32
 	// linkers holds, for each article a sidebar links, the articles
 	// whose sidebars link it, once a link: the sidebars an edit must make
 	// again when the story goes.
@@ -149,7 +152,7 @@ func (l *Live) unindexRelated(a *Article) {
 // naming marks the articles with a related title that may name x.
 func (l *Live) naming(x *Article, related map[*Article]bool) {
 	sd := &l.side
-	var touched []int32
+	touched := sd.touched[:0]
 	for _, k := range nameKeys(x) {
 		for _, id := range sd.titles[k] {
 			if sd.count[id] == 0 {
@@ -164,6 +167,7 @@ func (l *Live) naming(x *Article, related map[*Article]bool) {
 		}
 		sd.count[id] = 0
 	}
+	sd.touched = touched
 }
 
 // refresh makes again the sidebars that an update changed: olds are the
