@@ -86,29 +86,36 @@ func (e *Engine) since(v int) (plan.Part, int) {
 	return parts, e.version
 }
 
-// Render lists every entry of the site as it is now and renders, as a
-// build does, those that pick returns true for, given that the output
-// holds the site's version since (0 for none), passing each file to emit
-// with the index of its entry in the list. Pick gets the entry's
-// [plan.Model.Sum]. Emit may be called concurrently, but for one entry by
-// one goroutine at a time. Pick must not call the engine. The error is
-// the first in the order of the list; rendered[i] says whether entries[i]
-// was rendered.
+// Render lists the entries of the site as it is now that changed since
+// the version of it that the output holds (since, 0 for none; see
+// [plan.Changed]: every entry unless only the stories changed) and
+// renders, as a build does, those that pick returns true for, passing
+// each file to emit with the index of its entry in the list. Pick gets
+// the entry's [plan.Model.Sum], or 0 for an entry with a Key, which
+// stands for what it reads. Emit may be called concurrently, but for one
+// entry by one goroutine at a time. Pick must not call the engine. The
+// error is the first in the order of the list; rendered[i] says whether
+// the listing's Entries[i] was rendered.
 //
 // The first Render makes every article's sidebar; from then on the model
 // keeps them current as it changes (site.Live.Complete).
-func (e *Engine) Render(since int, pick func(en *plan.Entry, sum uint64) bool, emit func(i int, name string, data []byte) error) (entries []plan.Entry, rendered []bool, err error) {
+func (e *Engine) Render(since int, pick func(en *plan.Entry, sum uint64) bool, emit func(i int, name string, data []byte) error) (listing plan.Listing, rendered []bool, err error) {
 	e.mu.Lock() // Complete writes every article's sidebar
 	defer e.mu.Unlock()
 	e.model.Complete()
 	m := e.plan(nil)
 	m.Pages, m.Search, m.Sitemap, m.Sums = e.r.ForSite(), e.search, e.sitemap, e.sidebars
 	m.Change = e.change(since)
-	entries = plan.List(m)
+	listing = plan.Changed(m)
+	entries := listing.Entries
 	rendered = make([]bool, len(entries))
 	var todo []plan.Entry
 	for i := range entries {
-		if !pick(&entries[i], m.Sum(&entries[i].Reads)) {
+		var sum uint64
+		if entries[i].Key == nil {
+			sum = m.Sum(&entries[i].Reads)
+		}
+		if !pick(&entries[i], sum) {
 			continue
 		}
 		rendered[i] = true
@@ -116,5 +123,5 @@ func (e *Engine) Render(since int, pick func(en *plan.Entry, sum uint64) bool, e
 			return entries[i].Render(func(name string, data []byte) error { return emit(i, name, data) })
 		}})
 	}
-	return entries, rendered, plan.Render(todo, nil)
+	return listing, rendered, plan.Render(todo, nil)
 }

@@ -9,13 +9,27 @@ func init() {
 		entries := make([]Entry, 0, len(m.Site.Authors))
 		for _, au := range m.Site.Authors {
 			for _, p := range append([]*site.ListPage{au.Home}, au.Pages...) {
-				reads := listReads(p)
-				reads.Author = au
-				entries = append(entries, page(m, "author", p.Path, reads, func() ([]byte, error) {
-					return m.Pages.AuthorPage(m.Site, au, p)
-				}))
+				entries = append(entries, authorEntry(m, au, p))
 			}
 		}
 		return entries
+	}, Changed: func(m *Model) ([]Entry, []string) {
+		var entries []Entry
+		for _, owner := range m.touched().owners {
+			if au, ok := owner.(*site.Author); ok {
+				for _, p := range m.pagesTouched(au) {
+					entries = append(entries, authorEntry(m, au, p))
+				}
+			}
+		}
+		return entries, nil
 	}})
+}
+
+func authorEntry(m *Model, au *site.Author, p *site.ListPage) Entry {
+	reads := listReads(p)
+	reads.Author = au
+	return page(m, "author", p.Path, reads, func() ([]byte, error) {
+		return m.Pages.AuthorPage(m.Site, au, p)
+	})
 }

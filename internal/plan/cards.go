@@ -1,6 +1,11 @@
 package plan
 
-import "github.com/t4k3news/digest/internal/card"
+import (
+	"slices"
+
+	"github.com/t4k3news/digest/internal/card"
+	"github.com/t4k3news/digest/internal/site"
+)
 
 // The share images (internal/card): the site's card and logo, and the
 // story and quote cards of the newest stories. A story's cards show its
@@ -9,18 +14,68 @@ import "github.com/t4k3news/digest/internal/card"
 // place in the digest. m.Cards, the cache, hands back a card drawn before.
 func init() {
 	register(Kind{Name: "card", Order: 75, Reads: Config | Articles | Topics, Entries: func(m *Model) []Entry {
-		site := card.SiteEntries(m.Config)
-		entries := make([]Entry, 0, len(site))
-		for _, c := range site {
-			entries = append(entries, cardEntry(m, c, Reads{Parts: Config}))
-		}
+		entries := siteCards(m)
 		for _, a := range m.Site.Articles[:min(len(m.Site.Articles), m.Config.Cards)] {
-			for _, c := range card.ArticleEntries(m.Config, a) {
-				entries = append(entries, cardEntry(m, c, Reads{Parts: Config | Articles | Topics, Article: a}))
-			}
+			entries = storyCards(m, entries, a)
 		}
 		return entries
-	}})
+	}, Changed: changedCards})
+}
+
+// siteCards are the entries of the site's card and logo.
+func siteCards(m *Model) []Entry {
+	var entries []Entry
+	for _, c := range card.SiteEntries(m.Config) {
+		entries = append(entries, cardEntry(m, c, Reads{Parts: Config}))
+	}
+	return entries
+}
+
+// storyCards appends the entries of a's cards, if it has its own.
+func storyCards(m *Model, entries []Entry, a *site.Article) []Entry {
+	for _, c := range card.ArticleEntries(m.Config, a) {
+		entries = append(entries, cardEntry(m, c, Reads{Parts: Config | Articles | Topics, Article: a}))
+	}
+	return entries
+}
+
+// changedCards lists the cards that m.Change may have changed: the
+// site's, and those of the stories added or edited, and of the stories
+// that may have gained or lost cards of their own by their rank; and the
+// files of the cards gone: those of the stories gone, and of those that
+// lost their cards. What a card shows besides its story (the name of its
+// first topic) changes only with a wide change.
+func changedCards(m *Model) ([]Entry, []string) {
+	entries, near := siteCards(m), m.touched().near
+	listed := make(map[string]bool)
+	for _, a := range append(slices.Clip(m.Change.Stories), near...) {
+		if !listed[a.File()] {
+			listed[a.File()] = true
+			entries = storyCards(m, entries, a)
+		}
+	}
+	for _, e := range entries {
+		listed[e.Paths[0]] = true
+	}
+	var gone []string
+	for _, a := range append(slices.Clip(m.Change.Gone), near...) {
+		for _, f := range cardFiles(a) {
+			if !listed[f] {
+				listed[f] = true
+				gone = append(gone, f)
+			}
+		}
+	}
+	return entries, gone
+}
+
+// cardFiles are the files of a's cards, if it has its own.
+func cardFiles(a *site.Article) []string {
+	files := []string{card.StoryFile(a)}
+	for i := range a.Meta.Takeaways {
+		files = append(files, card.QuoteFile(a, i+1))
+	}
+	return files
 }
 
 func cardEntry(m *Model, c card.Entry, reads Reads) Entry {

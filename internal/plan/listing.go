@@ -12,26 +12,58 @@ import (
 func init() {
 	register(Kind{Name: "listing", Order: 22, Reads: Config | Templates | listing | Nav, Entries: func(m *Model) []Entry {
 		s := m.Site
-		entries := []Entry{
-			page(m, "listing", route.TopicsPath, Reads{Parts: listing}, func() ([]byte, error) { return m.Pages.Topics(s) }),
-			page(m, "listing", route.ArchivePath, Reads{Parts: listing}, func() ([]byte, error) { return m.Pages.Archive(s) }),
-		}
+		entries := indexes(m)
 		for _, t := range s.Topics {
 			for _, p := range t.Pages {
-				reads := listReads(p)
-				reads.Topic = t
-				entries = append(entries, page(m, "listing", p.Path, reads, func() ([]byte, error) {
-					return m.Pages.TopicPage(s, t, p)
-				}))
+				entries = append(entries, topicPageEntry(m, t, p))
 			}
 		}
 		for _, mo := range s.Months {
 			for _, p := range append([]*site.ListPage{mo.Home}, mo.Pages...) {
-				entries = append(entries, page(m, "listing", p.Path, listReads(p), func() ([]byte, error) {
-					return m.Pages.Month(s, mo, p)
-				}))
+				entries = append(entries, monthEntry(m, mo, p))
 			}
 		}
 		return entries
+	}, Changed: func(m *Model) ([]Entry, []string) {
+		entries := indexes(m)
+		for _, owner := range m.touched().owners {
+			switch o := owner.(type) {
+			case *site.Topic:
+				for _, p := range m.pagesTouched(o) {
+					if p != o.Home {
+						entries = append(entries, topicPageEntry(m, o, p))
+					}
+				}
+			case *site.Month:
+				for _, p := range m.pagesTouched(o) {
+					entries = append(entries, monthEntry(m, o, p))
+				}
+			}
+		}
+		// The pages gone, of every list: the kinds share them.
+		return entries, m.touched().gonePages
 	}})
+}
+
+// indexes are the entries of the index of topics and the archive's.
+func indexes(m *Model) []Entry {
+	s := m.Site
+	return []Entry{
+		page(m, "listing", route.TopicsPath, Reads{Parts: listing}, func() ([]byte, error) { return m.Pages.Topics(s) }),
+		page(m, "listing", route.ArchivePath, Reads{Parts: listing}, func() ([]byte, error) { return m.Pages.Archive(s) }),
+	}
+}
+
+func topicPageEntry(m *Model, t *site.Topic, p *site.ListPage) Entry {
+	reads := listReads(p)
+	reads.Topic = t
+	return page(m, "listing", p.Path, reads, func() ([]byte, error) {
+		return m.Pages.TopicPage(m.Site, t, p)
+	})
+}
+
+func monthEntry(m *Model, mo *site.Month, p *site.ListPage) Entry {
+	return page(m, "listing", p.Path, listReads(p), func() ([]byte, error) {
+		return m.Pages.Month(m.Site, mo, p)
+	})
 }

@@ -83,7 +83,8 @@ type Model struct {
 	// written. Nil means that anything may have changed.
 	Change *site.Change
 
-	sums *sums // see Sum
+	sums  *sums  // see Sum
+	touch *touch // see touched
 }
 
 // sidebar returns a with its sidebar.
@@ -156,6 +157,11 @@ type Kind struct {
 	Reads Part
 	// Entries lists the kind's entries for m.
 	Entries func(m *Model) []Entry
+	// Changed, for a kind with an entry for each story or each page of
+	// a list, lists those of its entries that m.Change may have changed
+	// (see [Changed]), and the files of its entries gone; nil for a kind
+	// that is listed whole.
+	Changed func(m *Model) (entries []Entry, gone []string)
 }
 
 var kinds []Kind

@@ -34,6 +34,9 @@ type SumMemo struct {
 	keys  map[card.Spec]*keyed
 	asked int // keys asked for since the model began
 	n     int // counts the models that used the memo
+	// whole is the last model without a Change, which read every story
+	// and asked every card's key, and wholeAsked how many keys it asked.
+	whole, wholeAsked int
 }
 
 // keyed is a card's Key.
@@ -56,25 +59,41 @@ func NewSumMemo() *SumMemo {
 	return &SumMemo{sides: make(map[*site.Article]*side), keys: make(map[card.Spec]*keyed)}
 }
 
-// start readies the memo for a model of s: it forgets the stories and
-// cards that the models since the last start did not read, when they are
-// many.
-func (sm *SumMemo) start(s *site.Site) {
-	if len(sm.sides) > 2*len(s.Articles)+64 {
+// start readies the memo for the model m. A model with a Change lists
+// only the entries it touches (see [Changed]): the memo forgets the
+// sidebars of the stories gone, and keeps the rest for the next model
+// that reads every entry, which forgets what no model read since the
+// last such model, when that is much. The keys that models with a
+// Change ask for, a few each, are all forgotten once they are many.
+func (sm *SumMemo) start(m *Model) {
+	if sm.n == sm.whole {
+		sm.wholeAsked = sm.asked
+	}
+	sm.n, sm.asked = sm.n+1, 0
+	if c := m.Change; c != nil {
+		for _, a := range c.Gone {
+			delete(sm.sides, a)
+		}
+		if len(sm.keys) > 4*sm.wholeAsked+1024 {
+			clear(sm.keys)
+		}
+		return
+	}
+	if len(sm.sides) > 2*len(m.Site.Articles)+64 {
 		for a, sd := range sm.sides {
-			if sd.n != sm.n {
+			if sd.n < sm.whole {
 				delete(sm.sides, a)
 			}
 		}
 	}
-	if len(sm.keys) > 2*sm.asked+64 {
+	if len(sm.keys) > 2*sm.wholeAsked+64 {
 		for spec, k := range sm.keys {
-			if k.n != sm.n {
+			if k.n < sm.whole {
 				delete(sm.keys, spec)
 			}
 		}
 	}
-	sm.n, sm.asked = sm.n+1, 0
+	sm.whole = sm.n
 }
 
 // key returns spec.Key(). It must not be called concurrently.
@@ -138,10 +157,14 @@ func (m *Model) Sum(r *Reads) uint64 {
 		return 0
 	}
 	if m.sums == nil {
-		m.sums = &sums{stories: make(map[*site.Article]uint64, len(m.Site.Articles)),
-			pages: make(map[*site.Article]uint64, len(m.Site.Articles)), names: make(map[any]uint64)}
+		n := len(m.Site.Articles)
+		if m.Change != nil {
+			n = 0 // only the entries the change touches are listed
+		}
+		m.sums = &sums{stories: make(map[*site.Article]uint64, n),
+			pages: make(map[*site.Article]uint64, n), names: make(map[any]uint64)}
 		if m.Sums != nil {
-			m.Sums.start(m.Site)
+			m.Sums.start(m)
 		}
 	}
 	h := uint64(len(r.Stories))

@@ -92,7 +92,8 @@ func (m *Memo) diff(now []*site.Article) ([]op, bool) {
 		}
 		switch {
 		case i < len(old) && j < len(now) && old[i] == now[j]:
-			i, j = i+1, j+1
+			k := same(old[i:], now[j:])
+			i, j = i+k, j+k
 			continue
 		case j < len(now) && m.read[now[j]] == nil: // a story m has not
 			ops = append(ops, op{at: int32(j), b: now[j], insert: true})
@@ -117,6 +118,21 @@ func (m *Memo) diff(now []*site.Article) ([]op, bool) {
 		}
 	}
 	return ops, len(ops) <= limit && moves <= maxMoves
+}
+
+// same is how many stories a and b have the same at the start: most
+// often all but a few, passed over a block at a time.
+func same(a, b []*site.Article) int {
+	const block = 64
+	n := min(len(a), len(b))
+	k := 0
+	for k+block <= n && slices.Equal(a[k:k+block], b[k:k+block]) {
+		k += block
+	}
+	for k < n && a[k] == b[k] {
+		k++
+	}
+	return k
 }
 
 // put puts story b (nil for none) in the place doc of the index, in

@@ -19,7 +19,6 @@ package search
 import (
 	"encoding/json"
 	"fmt"
-	"path"
 	"runtime"
 
 	"github.com/t4k3news/digest/internal/parallel"
@@ -68,15 +67,17 @@ func (ix *Index) Write(emit func(file string, data []byte) error) error {
 	encoders := make([]encoder, batch)
 	out := make([][]byte, batch)
 	sums := make([]uint64, batch)
+	files := make([]string, batch)
 	for lo := 0; lo < len(p.shards); lo += batch {
 		hi := min(lo+batch, len(p.shards))
 		parallel.For(hi-lo, workers, func(i int) {
 			encoders[i].s = ix.site
 			out[i], sums[i] = ix.memo.shard(&encoders[i], p, p.shards[lo+i])
+			files[i] = ix.memo.file(p.shards[lo+i].prefix)
 		})
-		ix.memo.keepShards(p.shards[lo:hi], out[:hi-lo], sums[:hi-lo])
+		ix.memo.keepShards(p.shards[lo:hi], out[:hi-lo], sums[:hi-lo], files[:hi-lo])
 		for i := range hi - lo {
-			if err := emit(path.Join(Dir, ShardFile(p.shards[lo+i].prefix)), out[i]); err != nil {
+			if err := emit(files[i], out[i]); err != nil {
 				return err
 			}
 		}

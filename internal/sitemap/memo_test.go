@@ -15,10 +15,13 @@ import (
 )
 
 // TestMemo edits a site at random through site.Live, which keeps the
-// articles not edited, and checks after each edit that the sitemaps
-// written with a memo are byte for byte those of a fresh site: a memo that
+// articles not edited, and checks after each edit that the sitemaps laid
+// out with a memo are byte for byte those of a fresh site: a memo that
 // kept a story's or a numbered page's entry past an edit, or left it in
-// its old place, shows.
+// its old place, shows. Most layouts are told what changed since the
+// last (site.Live.Since); some since an older one, as after a write that
+// failed, which repeats what the memo applied; some nothing. A part's
+// key must stand for its bytes.
 func TestMemo(t *testing.T) {
 	defer func(n int) { maxURLs = n }(maxURLs)
 	maxURLs = 40 // split, too
@@ -38,18 +41,40 @@ func TestMemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.Site().SetPagerSize(3)
+	l.Complete() // else every change is wide
 	c := config.Default()
 	memo := NewMemo()
-	for step := range 120 {
+	keys := make(map[string][]byte) // the bytes of each part's key
+	mark, told := l.Mark(), 0
+	for step := range 300 {
 		if step > 0 {
-			update, remove := memoEditSite(r, &docs, step, start)
-			if err := l.Update(update, remove); err != nil {
-				t.Fatal(err)
+			for k := range 1 + r.IntN(3) {
+				update, remove := memoEditSite(r, &docs, step*4+k, start)
+				if err := l.Update(update, remove); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
+		var ch *site.Change
+		if c, ok := l.Since(mark); ok && r.IntN(8) > 0 {
+			ch, told = c, told+1
+		}
 		got := make(map[string][]byte)
-		if err := WriteMemo(c, l.Site(), memo, func(f string, data []byte) error { got[f] = bytes.Clone(data); return nil }); err != nil {
+		emit := func(f string, data []byte) error { got[f] = bytes.Clone(data); return nil }
+		lay := Lay(l.Site(), memo, ch)
+		for i := range lay.Parts() {
+			p := lay.Part(i)
+			if old, ok := keys[p.Key]; ok && !bytes.Equal(old, p.Data) {
+				t.Fatalf("step %d: %s has the key of other bytes", step, p.File)
+			}
+			keys[p.Key] = bytes.Clone(p.Data)
+			emit(p.File, p.Data)
+		}
+		if err := lay.Write(c, emit); err != nil {
 			t.Fatal(err)
+		}
+		if r.IntN(4) > 0 { // else the write failed: the next change repeats this one
+			mark = l.Mark()
 		}
 		fresh, err := pub.New(slices.Clone(docs), routes)
 		if err != nil {
@@ -62,9 +87,12 @@ func TestMemo(t *testing.T) {
 		}
 		for f := range want {
 			if !bytes.Equal(got[f], want[f]) {
-				t.Fatalf("step %d: %s differs from a fresh site's:\n%s\nwant\n%s", step, f, got[f], want[f])
+				t.Fatalf("step %d (told the change: %v): %s differs from a fresh site's:\n%s\nwant\n%s", step, ch != nil, f, got[f], want[f])
 			}
 		}
+	}
+	if told < 100 {
+		t.Errorf("told the change %d times of 300", told)
 	}
 }
 

@@ -50,22 +50,98 @@ var maxURLs = 50000
 // The news sitemap lists the articles published in the NewsAge before the
 // clock the site was made at (s.Now).
 func Write(c *config.Config, s *site.Site, emit func(file string, data []byte) error) error {
-	return WriteMemo(c, s, nil, emit)
+	return WriteMemo(c, s, nil, nil, emit)
 }
 
-// WriteMemo is [Write], with the entries of the pages that m knows taken
-// from it, and the others kept in it for the next call; a nil m keeps
-// none. It must not be called twice at once with one m.
-func WriteMemo(c *config.Config, s *site.Site, m *Memo, emit func(file string, data []byte) error) error {
-	now := s.Now()
-	if err := writePages(s, m, emit); err != nil {
+// WriteMemo is [Write], with the pages laid out by [Lay] with m and ch.
+func WriteMemo(c *config.Config, s *site.Site, m *Memo, ch *site.Change, emit func(file string, data []byte) error) error {
+	l := Lay(s, m, ch)
+	for i := range l.Parts() {
+		p := l.Part(i)
+		if err := emit(p.File, p.Data); err != nil {
+			return err
+		}
+	}
+	return l.Write(c, emit)
+}
+
+// Layout is the page sitemaps of a site, made by [Lay].
+type Layout struct {
+	s     *site.Site
+	parts []part
+	split bool // whether sitemap.xml indexes parts, else is parts[0]
+}
+
+// Part is a page sitemap that sitemap.xml indexes: its file, its bytes,
+// and, when laid out with a memo, a key that stands for the bytes (two
+// parts with the same key have the same bytes), made when they are.
+type Part struct {
+	File string
+	Data []byte
+	Key  string
+}
+
+// Lay lists the front page, every article and every listing page, each
+// with the last change of what it shows, in sitemap.xml, or, past
+// maxURLs, in numbered sitemaps that sitemap.xml indexes.
+//
+// The pages come in the order they appeared, oldest first, and the pages
+// whose stories change as new ones arrive (the front page, a topic's or a
+// month's own page, the indexes) come last, together: a new story then
+// changes only the last sitemap and the index, however large the site.
+// The stable pages fill sitemaps of half of maxURLs, in order, so that the
+// last has room for the live pages too (see Memo.layout); only live pages
+// past half of maxURLs (a site of more than 25,000 topics and months)
+// have sitemaps of their own.
+//
+// With a memo it makes again only the
+// entries and the parts that changed since the memo's last layout, and
+// keeps the rest in m for the next: the entries of the stories and pages
+// that ch names, when it is set (what changed in s since a site the memo
+// laid out, or since one before it that the memo's changes include), else
+// of every story and page. A nil m keeps none. It must not be called
+// twice at once with one m.
+func Lay(s *site.Site, m *Memo, ch *site.Change) *Layout {
+	keys := m != nil
+	if m == nil {
+		m = NewMemo()
+	}
+	m.stable(s, ch)
+	live := m.live(s)
+	return &Layout{s: s, parts: m.layout(live, keys), split: len(m.sorted)+len(live) > maxURLs}
+}
+
+// Parts returns how many page sitemaps sitemap.xml indexes: none when it
+// lists every page itself.
+func (l *Layout) Parts() int {
+	if !l.split {
+		return 0
+	}
+	return len(l.parts)
+}
+
+// Part returns page sitemap i, i < l.Parts().
+func (l *Layout) Part(i int) Part {
+	p := &l.parts[i]
+	return Part{File: partFile(i), Data: p.data, Key: p.key}
+}
+
+// Write makes sitemap.xml, news-sitemap.xml and robots.txt, in that
+// order, and passes each to emit.
+func (l *Layout) Write(c *config.Config, emit func(file string, data []byte) error) error {
+	data, err := l.sitemap()
+	if err != nil {
 		return err
 	}
+	if err := emit(File, data); err != nil {
+		return err
+	}
+	now := l.s.Now()
 	for _, f := range []struct {
 		file string
 		make func(*config.Config, *site.Site, time.Time) ([]byte, error)
 	}{{NewsFile, news}, {RobotsTxt, robots}} {
-		data, err := f.make(c, s, now)
+		data, err := f.make(c, l.s, now)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.file, err)
 		}
@@ -74,6 +150,22 @@ func WriteMemo(c *config.Config, s *site.Site, m *Memo, emit func(file string, d
 		}
 	}
 	return nil
+}
+
+// sitemap is sitemap.xml: the index of the parts, or the only one.
+func (l *Layout) sitemap() ([]byte, error) {
+	if !l.split {
+		return l.parts[0].data, nil
+	}
+	index := sitemapindex{NS: NS}
+	for i := range l.parts {
+		index.Sitemaps = append(index.Sitemaps, entry{Loc: l.s.Routes.Abs(partFile(i)), Lastmod: l.parts[i].latest})
+	}
+	data, err := xml.MarshalIndent(index, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", File, err)
+	}
+	return append([]byte(xml.Header), append(data, '\n')...), nil
 }
 
 // Files lists the files of s that Write makes, in the order it makes them.
@@ -116,64 +208,7 @@ type publication struct {
 // date is the W3C datetime form that sitemaps use.
 func date(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
-// writePages lists the front page, every article and every listing page,
-// each with the last change of what it shows: in sitemap.xml, or, past
-// maxURLs, in numbered sitemaps that sitemap.xml indexes.
-//
-// The pages come in the order they appeared, oldest first, and the pages
-// whose stories change as new ones arrive (the front page, a topic's or a
-// month's own page, the indexes) come last, together: a new story then
-// changes only the last sitemap and the index, however large the site
-// (see split).
-func writePages(s *site.Site, m *Memo, emit func(file string, data []byte) error) error {
-	stable, live := pages(s, m)
-	next := make(map[string]part)
-	if m != nil {
-		defer func() { m.parts = next }()
-	}
-	if len(stable)+len(live) <= maxURLs {
-		return emit(File, m.marshal(File, append(stable, live...), next))
-	}
-	index := sitemapindex{NS: NS}
-	for i, part := range split(stable, live) {
-		file := partFile(i)
-		if err := emit(file, m.marshal(file, part, next)); err != nil {
-			return err
-		}
-		index.Sitemaps = append(index.Sitemaps, entry{Loc: s.Routes.Abs(file), Lastmod: latest(part)})
-	}
-	data, err := xml.MarshalIndent(index, "", "  ")
-	if err != nil {
-		return fmt.Errorf("%s: %w", File, err)
-	}
-	return emit(File, append([]byte(xml.Header), append(data, '\n')...))
-}
-
-// split puts stable, then live, into sitemaps of at most maxURLs URLs.
-// The stable pages fill sitemaps of half that, in order, so that the last
-// has room for the live pages too: a new story then changes that one
-// sitemap alone. Only live pages past half of maxURLs (a site of more
-// than 25,000 topics and months) have sitemaps of their own.
-func split(stable, live []entry) [][]entry {
-	var parts [][]entry
-	for size := maxURLs / 2; len(stable) > 0; {
-		n := min(len(stable), size)
-		parts = append(parts, stable[:n:n])
-		stable = stable[n:]
-	}
-	if last := len(parts) - 1; last >= 0 && len(parts[last])+len(live) <= maxURLs {
-		parts[last] = append(parts[last], live...)
-		return parts
-	}
-	for len(live) > 0 {
-		n := min(len(live), maxURLs)
-		parts = append(parts, live[:n])
-		live = live[n:]
-	}
-	return parts
-}
-
-// partCount is len(split(stable, live)) for that many pages of each.
+// partCount is how many sitemaps that many stable and live pages fill.
 func partCount(stable, live int) int {
 	half := maxURLs / 2
 	n := (stable + half - 1) / half
@@ -195,28 +230,29 @@ func count(s *site.Site) (stable, live int) {
 	return stable, 3 + len(s.Topics) + len(s.Months)
 }
 
-// pages lists the site's pages in two groups. Stable are the pages that
-// keep their stories: every article and every numbered page of a topic or
-// a month, in the order they appeared (a numbered page appears with its
-// newest story). Live are the front page, the indexes of topics and of the
-// archive, and every topic's and month's own page, which show the newest
-// stories.
-func pages(s *site.Site, m *Memo) (stable, live []entry) {
-	if m == nil {
-		m = NewMemo()
-	}
-	stable, last := m.stable(s)
-	live = []entry{{Loc: s.Routes.Abs(""), Lastmod: last}, {Loc: s.Routes.Abs(route.TopicsPath), Lastmod: last}, {Loc: s.Routes.Abs(route.ArchivePath), Lastmod: last}}
+// The site's pages come in two groups. Stable are the pages that keep
+// their stories: every article and every numbered page of a topic or a
+// month, in the order they appeared (a numbered page appears with its
+// newest story); the memo keeps them (Memo.stable). Live are the front
+// page, the indexes of topics and of the archive, and every topic's and
+// month's own page, which show the newest stories.
+
+// live lists the live pages of s.
+func (m *Memo) live(s *site.Site) []entry {
+	m.lays++
+	defer m.forgetHomes()
+	last := m.newest()
+	live := []entry{{Loc: s.Routes.Abs(""), Lastmod: last}, {Loc: s.Routes.Abs(route.TopicsPath), Lastmod: last}, {Loc: s.Routes.Abs(route.ArchivePath), Lastmod: last}}
 	topics := make([]entry, 0, len(s.Topics))
 	for _, t := range s.Topics {
-		topics = append(topics, entry{Loc: t.Permalink, Lastmod: newest(t.Home.Articles)})
+		topics = append(topics, entry{Loc: t.Permalink, Lastmod: m.home(t.Home)})
 	}
 	slices.SortFunc(topics, func(a, b entry) int { return strings.Compare(a.Loc, b.Loc) })
 	live = append(live, topics...)
-	for _, m := range s.Months {
-		live = append(live, entry{Loc: m.Home.Permalink, Lastmod: newest(m.Home.Articles)})
+	for _, mo := range s.Months {
+		live = append(live, entry{Loc: mo.Home.Permalink, Lastmod: m.home(mo.Home)})
 	}
-	return stable, live
+	return live
 }
 
 type sitemapindex struct {
@@ -297,14 +333,19 @@ func newest(articles []*site.Article) string {
 // clock now: the newest, at most MaxNews, none published more than NewsAge
 // before now nor after it.
 func News(s *site.Site, now time.Time) []*site.Article {
+	// Newest first: skip those after now, and stop at the first too old.
+	i, _ := slices.BinarySearchFunc(s.Articles, now, func(a *site.Article, now time.Time) int {
+		if a.Meta.Date.After(now) {
+			return -1
+		}
+		return 1
+	})
 	var list []*site.Article
-	for _, a := range s.Articles {
+	for _, a := range s.Articles[i:] {
 		if len(list) == MaxNews || a.Meta.Date.Before(now.Add(-NewsAge)) {
-			break // newest first: the rest are older
+			break
 		}
-		if !a.Meta.Date.After(now) {
-			list = append(list, a)
-		}
+		list = append(list, a)
 	}
 	return list
 }

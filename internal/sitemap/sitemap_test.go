@@ -296,7 +296,7 @@ func BenchmarkWrite(b *testing.B) {
 	for _, memo := range []*Memo{nil, NewMemo()} {
 		b.Run(fmt.Sprintf("memo=%v", memo != nil), func(b *testing.B) {
 			for b.Loop() {
-				if err := WriteMemo(c, s, memo, func(string, []byte) error { return nil }); err != nil {
+				if err := WriteMemo(c, s, memo, nil, func(string, []byte) error { return nil }); err != nil {
 					b.Fatal(err)
 				}
 			}

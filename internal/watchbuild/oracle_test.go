@@ -49,13 +49,30 @@ func compare(t *testing.T, dest string, ts *livetest.Site, step string) {
 // random sequence of edits (content added, edited, deleted and renamed,
 // templates, static files, broken sources and their fix; every kind once
 // a round) the output folder is byte for byte a fresh build's; a broken
-// batch leaves it as it was.
+// batch leaves it as it was. The site's config is the default, or one
+// with fewer stories to a page and few with cards of their own, so that
+// an edit moves stories across pages and across the rank of the last
+// card.
+// Most content edits list only the entries they may change
+// (plan.Changed); the test fails if too few do.
 func TestMatchesBuild(t *testing.T) {
+	for _, config := range []struct{ name, yaml string }{
+		{"default", ""},
+		{"few cards", "cards: 8\npagination:\n  pagerSize: 10\n"},
+	} {
+		t.Run(config.name, func(t *testing.T) { matchesBuild(t, config.yaml) })
+	}
+}
+
+func matchesBuild(t *testing.T, config string) {
 	rounds := race.Size(2, 1) // every kind of edit in each, in a random order
 	if testing.Short() {
 		rounds = 1
 	}
 	ts := livetest.New(t, "../..", 40)
+	if config != "" {
+		ts.Write("digest.yaml", []byte(config))
+	}
 	dest := filepath.Join(t.TempDir(), "public")
 	b := New(Options{Root: ts.Root, Destination: dest})
 	if _, err := b.Load(); err != nil {
@@ -66,14 +83,18 @@ func TestMatchesBuild(t *testing.T) {
 	for range rounds {
 		order = append(order, ts.Rng.Perm(len(livetest.Edits))...)
 	}
+	partial := 0
 	for i, k := range order {
 		ed := livetest.Edits[k]
 		before := files(t, dest)
 		paths, broken := ed.Do(ts)
 		step := fmt.Sprintf("step %d (%s)", i, ed.Name)
-		_, err := b.Apply(paths)
+		res, err := b.Apply(paths)
 		if broken != (err != nil) {
 			t.Fatalf("%s: Apply error %v, want broken=%v", step, err, broken)
+		}
+		if res.Partial {
+			partial++
 		}
 		if broken {
 			if after := files(t, dest); !sameFiles(before, after) {
@@ -84,6 +105,10 @@ func TestMatchesBuild(t *testing.T) {
 			}
 		}
 		compare(t, dest, ts, step)
+	}
+	t.Logf("%d of %d writes listed in part", partial, len(order))
+	if partial < len(order)/3 {
+		t.Errorf("%d of %d writes listed in part, want a third at least", partial, len(order))
 	}
 }
 

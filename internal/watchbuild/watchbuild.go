@@ -46,21 +46,31 @@ type Builder struct {
 	// version is the engine's version that the folder holds; 0 until the
 	// first whole write.
 	version int
-	// files are the sums of the folder's files, by slash path, and
-	// entries what the folder holds of each entry, by its key: both are
-	// updated in place after each write, for the entries rendered and
-	// those gone, not made again whole.
-	files   map[string][sha256.Size]byte
-	entries map[entryKey]*written
+	// files are the folder's files, by slash path, and kinds what the
+	// folder holds of each entry, by its kind and key: both are updated
+	// in place after each write, for the entries rendered and those
+	// gone, not made again whole.
+	files map[string]file
+	kinds map[string]map[entryKey]*written
 	// writes counts the writes, to tell the entries of the last one.
 	writes int
+}
+
+// file is one file of the folder: the sum of its bytes, and the entry
+// that wrote it.
+type file struct {
+	sum [sha256.Size]byte
+	of  *written
 }
 
 // Result counts what one step did.
 type Result struct {
 	live.Result
-	// Rendered counts the entries rendered, of Entries.
+	// Rendered counts the entries rendered, of Entries, those listed.
 	Rendered, Entries int
+	// Partial says that the write listed only the entries that the
+	// change may have changed (plan.Changed), not every entry.
+	Partial bool
 	// Written, Unchanged and Removed count files: those rendered whose
 	// bytes were new or the same, and those of entries that are gone.
 	output.Stats
@@ -70,7 +80,7 @@ type Result struct {
 // Load before use.
 func New(opts Options) *Builder {
 	e := live.New(live.Options{Root: opts.Root, BaseURL: opts.BaseURL, Publish: opts.Publish, Now: opts.Now})
-	return &Builder{opts: opts, e: e, files: make(map[string][sha256.Size]byte), entries: make(map[entryKey]*written)}
+	return &Builder{opts: opts, e: e, files: make(map[string]file), kinds: make(map[string]map[entryKey]*written)}
 }
 
 // Load reads the site and writes it whole, as a build does: the files
@@ -113,34 +123,39 @@ func (b *Builder) Tick() (int, Result, error) {
 
 // written is what the folder holds of one entry.
 type written struct {
+	kind  string
+	entry entryKey
 	// files are those the entry wrote.
 	files []string
 	// key is the entry's Key, for an entry that has one (plan.Entry.Key),
 	// and sum the Sum of one that has not (plan.Model.Sum), as written.
 	key string
 	sum uint64
-	// seen is the last write that listed the entry.
-	seen int
+	// seen is the last write that listed the entry, and dropped the last
+	// that found it gone.
+	seen, dropped int
 }
 
 // write renders the entries that read a part of the model changed since
 // the version on disk, and those never written, and writes the files
 // whose bytes changed. The first write, with nothing known of the folder,
-// renders every entry and writes the site whole.
+// renders every entry and writes the site whole. A write after a change
+// of the stories alone lists only the entries it may have changed
+// (plan.Changed), and costs what those are, not every entry of the site.
 func (b *Builder) write() (Result, error) {
 	parts, version := b.e.Since(b.version)
 	b.writes++
-	var fresh []written // what the entries picked will hold, by index
-	listed := 0         // of the entries known, those listed again
+	var fresh []written          // what the entries picked will hold, by index
+	seen := make(map[string]int) // by kind: of the entries known, those listed again
 	pick := func(en *plan.Entry, sum uint64) bool {
-		w := written{sum: sum, seen: b.writes}
+		w := written{kind: en.Kind, entry: key(en), sum: sum, seen: b.writes}
 		if en.Key != nil { // it stands for everything the bytes depend on
 			w.key, w.sum = en.Key(), 0
 		}
-		old := b.entries[key(en)]
+		old := b.kinds[en.Kind][w.entry]
 		if old != nil && old.seen != b.writes {
 			old.seen = b.writes
-			listed++
+			seen[en.Kind]++
 		}
 		if b.version != 0 && old != nil && w.key == old.key && w.sum == old.sum &&
 			(en.Key != nil || en.Reads.Parts&parts == 0) {
@@ -161,10 +176,10 @@ func (b *Builder) write() (Result, error) {
 	}
 	defer sink.Abort()
 	made := newMade()
-	entries, rendered, err := b.e.Render(b.version, pick, func(i int, name string, data []byte) error {
+	listing, rendered, err := b.e.Render(b.version, pick, func(i int, name string, data []byte) error {
 		sum := sha256.Sum256(data)
 		made.add(i, name, sum)
-		if old, ok := b.files[name]; ok && old == sum && b.version != 0 {
+		if old, ok := b.files[name]; ok && old.sum == sum && b.version != 0 {
 			return nil // unchanged: the file on disk stays as it is
 		}
 		return sink.WriteFile(name, data)
@@ -172,7 +187,7 @@ func (b *Builder) write() (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	gone := b.gone(entries, rendered, made, listed)
+	goneEntries, gone := b.gone(listing, rendered, made, seen)
 	if b.version != 0 {
 		for _, name := range gone {
 			sink.Remove(name)
@@ -182,34 +197,52 @@ func (b *Builder) write() (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	unchanged := b.update(entries, rendered, made, fresh, gone)
+	unchanged := b.update(listing.Entries, rendered, made, fresh, goneEntries, gone)
 	if b.version != 0 {
 		stats.Unchanged = unchanged
 	}
 	b.version = version
-	return Result{Rendered: len(fresh), Entries: len(entries), Stats: stats}, nil
+	return Result{Rendered: len(fresh), Entries: len(listing.Entries), Partial: listing.Part != nil, Stats: stats}, nil
 }
 
-// gone returns the files of the folder that no entry of the write holds:
-// those of the entries no longer listed, and those the entries rendered
-// held before and did not make again. listed counts the entries known
-// before that the write listed.
-func (b *Builder) gone(entries []plan.Entry, rendered []bool, made *made, listed int) []string {
-	var gone []string
-	if listed < len(b.entries) {
-		for _, w := range b.entries {
-			if w.seen != b.writes {
-				gone = append(gone, w.files...)
+// gone returns the entries of the folder that the site no longer has, and
+// the files of the folder that no entry of the write holds: those of the
+// entries gone, and those the entries rendered held before and did not
+// make again. Of a kind listed whole, an entry known and not listed is
+// gone (seen counts, by kind, the entries known that the write listed);
+// of a kind listed in part, an entry not listed is as it was, unless it
+// holds a file the listing says is gone.
+func (b *Builder) gone(l plan.Listing, rendered []bool, made *made, seen map[string]int) ([]*written, []string) {
+	var entries []*written
+	drop := func(w *written) {
+		if w.seen != b.writes && w.dropped != b.writes {
+			w.dropped = b.writes
+			entries = append(entries, w)
+		}
+	}
+	for _, name := range l.Gone {
+		if f, ok := b.files[name]; ok {
+			drop(f.of)
+		}
+	}
+	for kind, known := range b.kinds {
+		if !l.Part[kind] && seen[kind] < len(known) {
+			for _, w := range known {
+				drop(w)
 			}
 		}
 	}
-	for i := range entries {
-		if w := b.entries[key(&entries[i])]; rendered[i] && w != nil {
+	var gone []string
+	for _, w := range entries {
+		gone = append(gone, w.files...)
+	}
+	for i := range l.Entries {
+		if w := b.kinds[l.Entries[i].Kind][key(&l.Entries[i])]; rendered[i] && w != nil {
 			gone = append(gone, w.files...)
 		}
 	}
 	if len(gone) == 0 {
-		return nil
+		return entries, nil
 	}
 	kept := make(map[string]bool)
 	for _, names := range made.names {
@@ -217,27 +250,26 @@ func (b *Builder) gone(entries []plan.Entry, rendered []bool, made *made, listed
 			kept[name] = true
 		}
 	}
-	return slices.DeleteFunc(gone, func(name string) bool { return kept[name] })
+	return entries, slices.DeleteFunc(gone, func(name string) bool { return kept[name] })
 }
 
 // update records, once the write is committed, the files and sums of the
-// entries rendered, and forgets the files gone and the entries no longer
-// listed. It returns how many files were rendered with the bytes they had.
-func (b *Builder) update(entries []plan.Entry, rendered []bool, made *made, fresh []written, gone []string) int {
+// entries rendered, and forgets the files and entries gone. It returns
+// how many files were rendered with the bytes they had.
+func (b *Builder) update(entries []plan.Entry, rendered []bool, made *made, fresh []written, goneEntries []*written, gone []string) int {
 	for _, name := range gone {
 		delete(b.files, name)
 	}
-	for k, w := range b.entries {
-		if w.seen != b.writes {
-			delete(b.entries, k)
-		}
+	for _, w := range goneEntries {
+		delete(b.kinds[w.kind], w.entry)
 	}
 	unchanged, j := 0, 0
 	for i := range entries {
 		if !rendered[i] {
 			continue
 		}
-		w := fresh[j]
+		w := new(written)
+		*w = fresh[j]
 		j++
 		w.files = made.names[i]
 		if w.files == nil {
@@ -245,12 +277,17 @@ func (b *Builder) update(entries []plan.Entry, rendered []bool, made *made, fres
 		}
 		for n, name := range w.files {
 			sum := made.sums[i][n]
-			if old, ok := b.files[name]; ok && old == sum {
+			if old, ok := b.files[name]; ok && old.sum == sum {
 				unchanged++
 			}
-			b.files[name] = sum
+			b.files[name] = file{sum, w}
 		}
-		b.entries[key(&entries[i])] = &w
+		known := b.kinds[w.kind]
+		if known == nil {
+			known = make(map[entryKey]*written)
+			b.kinds[w.kind] = known
+		}
+		known[w.entry] = w
 	}
 	return unchanged
 }

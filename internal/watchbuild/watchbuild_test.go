@@ -83,3 +83,51 @@ func TestFailedWrite(t *testing.T) {
 	}
 	compare(t, dest, ts, "after the way was cleared")
 }
+
+// TestGoneFiles: a write after an edit of the stories alone lists only
+// what the edit may have changed (Result.Partial), and still removes the
+// files of what is gone: the redirect of an alias taken out of a story's
+// front matter, whose kind is listed whole, and the pages of a story
+// deleted and of its topic, whose kinds are listed in part.
+func TestGoneFiles(t *testing.T) {
+	ts := livetest.New(t, "../..", 20)
+	dest := filepath.Join(t.TempDir(), "public")
+	b := New(Options{Root: ts.Root, Destination: dest})
+	if _, err := b.Load(); err != nil {
+		t.Fatal(err)
+	}
+	d := ts.Pick()
+	d.Path, d.Meta.Slug = "content/to-go.md", "to-go"
+	d.Meta.Tags, d.Meta.Aliases = []string{"Gone soon"}, []string{"/old/address/"}
+	alias := filepath.Join(dest, "old", "address", "index.html")
+	page, topic := filepath.Join(dest, "news", "to-go", "index.html"), filepath.Join(dest, "topics", "gone-soon", "index.html")
+	steps := []struct {
+		name       string
+		edit       func() string
+		kept, gone []string
+	}{
+		{"story added", func() string { return ts.Save(d) }, []string{alias, page, topic}, nil},
+		{"alias taken out", func() string { d.Meta.Aliases = nil; return ts.Save(d) }, []string{page, topic}, []string{alias}},
+		{"story deleted", func() string { return ts.Remove(d.Path) }, nil, []string{page, topic}},
+	}
+	for _, s := range steps {
+		res, err := b.Apply([]string{s.edit()})
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if !res.Partial || res.Entries >= len(files(t, dest))/2 {
+			t.Errorf("%s: %d entries listed, partial %v; want a few", s.name, res.Entries, res.Partial)
+		}
+		for _, f := range s.kept {
+			if _, err := os.Stat(f); err != nil {
+				t.Errorf("%s: %v", s.name, err)
+			}
+		}
+		for _, f := range s.gone {
+			if _, err := os.Stat(f); err == nil {
+				t.Errorf("%s: %s is left", s.name, f)
+			}
+		}
+		compare(t, dest, ts, s.name)
+	}
+}
