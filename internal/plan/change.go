@@ -31,7 +31,7 @@ type Listing struct {
 // Which of those listed render is still for their Reads and [Model.Sum]
 // to say: a kind lists in part any entry whose Sum may have changed.
 func Changed(m *Model) Listing {
-	if m.Change == nil {
+	if m.Change == nil || m.touched().lost {
 		return Listing{Entries: List(m)}
 	}
 	l := Listing{Part: make(map[string]bool)}
@@ -62,6 +62,10 @@ type touch struct {
 	// goneArticles and gonePages are the files of the stories' pages and
 	// of the lists' pages gone, less those listed.
 	goneArticles, gonePages []string
+	// lost says that a page of the change is of no list of the site's
+	// topics, authors or months: it cannot be listed by its kind, so
+	// every entry is.
+	lost bool
 }
 
 // touched returns what m.Change touches, made on the first call.
@@ -115,7 +119,9 @@ func (m *Model) touched() *touch {
 		add(a)
 	}
 	for _, p := range c.Pages {
-		addPage(owners[p.Of], p)
+		owner := owners[p.Of]
+		t.lost = t.lost || owner == nil
+		addPage(owner, p)
 	}
 	moved := len(c.Stories) + len(c.Gone)
 	t.near = s.Articles[min(len(s.Articles), max(0, m.Config.Cards-moved)):min(len(s.Articles), m.Config.Cards+moved)]

@@ -217,3 +217,32 @@ func precise(c *site.Change, before, after show) *site.Change {
 	})
 	return &out
 }
+
+// TestChangedLostPage: a change that names a page of no list of the site
+// (no topic's, author's or month's) is listed whole, not in part without
+// that page.
+func TestChangedLostPage(t *testing.T) {
+	ts := livetest.New(t, "../..", 10)
+	docs := slices.Collect(maps.Values(ts.Docs))
+	routes, err := route.New("/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := site.NewLive(docs, routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Complete()
+	c := config.Default()
+	s := l.Site()
+	lost := &site.ListPage{Path: "topics/lost/", Of: &site.List{}}
+	for _, tc := range []struct {
+		pages []*site.ListPage
+		whole bool
+	}{{[]*site.ListPage{s.Topics[0].Home}, false}, {[]*site.ListPage{s.Topics[0].Home, lost}, true}} {
+		listing := plan.Changed(&plan.Model{Config: c, Site: s, Change: &site.Change{Pages: tc.pages}})
+		if whole := listing.Part == nil; whole != tc.whole || whole && len(listing.Entries) != len(plan.List(&plan.Model{Config: c, Site: s})) {
+			t.Errorf("pages %v: listed whole %v (%d entries), want %v", tc.pages, whole, len(listing.Entries), tc.whole)
+		}
+	}
+}
