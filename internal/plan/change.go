@@ -35,16 +35,18 @@ func Changed(m *Model) Listing {
 		return Listing{Entries: List(m)}
 	}
 	l := Listing{Part: make(map[string]bool)}
-	for _, k := range kinds {
+	lists := make([][]Entry, len(kinds)) // joined once: the search index's are thousands
+	for i, k := range kinds {
 		if k.Changed == nil {
-			l.Entries = append(l.Entries, k.Entries(m)...)
+			lists[i] = k.Entries(m)
 			continue
 		}
 		entries, gone := k.Changed(m)
-		l.Entries = append(l.Entries, entries...)
+		lists[i] = entries
 		l.Gone = append(l.Gone, gone...)
 		l.Part[k.Name] = true
 	}
+	l.Entries = slices.Concat(lists...)
 	return l
 }
 

@@ -13,7 +13,33 @@ func init() {
 		return []Entry{page(m, "search", route.SearchPath, Reads{Parts: Topics}, func() ([]byte, error) { return m.Pages.Search(m.Site) })}
 	}})
 	register(Kind{Name: "search-index", Order: 65, Reads: Config | Articles | Topics, Entries: func(m *Model) []Entry {
-		return []Entry{{Kind: "search-index", Reads: Reads{Parts: Config | Articles | Topics},
-			Render: func(emit Emit) error { return search.WriteMemo(m.Site, m.Search, emit) }}}
+		reads := Reads{Parts: Config | Articles | Topics}
+		if m.Search == nil {
+			return []Entry{{Kind: "search-index", Reads: reads,
+				Render: func(emit Emit) error { return search.WriteMemo(m.Site, nil, emit) }}}
+		}
+		return searchFiles(m, reads)
 	}})
+}
+
+// searchFiles are the entries of the search index with a memo (build
+// --watch): the index is made as the entries are listed, and each shard
+// is an entry with a Key, so that the thousands of shards of a large
+// site are not handed again, to be compared with the files on disk,
+// after an edit that changes a few.
+func searchFiles(m *Model, reads Reads) []Entry {
+	files, err := search.LayMemo(m.Site, m.Search)
+	if err != nil {
+		return []Entry{{Kind: "search-index", Paths: []string{search.ManifestFile}, Reads: reads,
+			Render: func(Emit) error { return err }}}
+	}
+	entries := make([]Entry, len(files))
+	for i, f := range files {
+		entries[i] = Entry{Kind: "search-index", Paths: []string{f.Name}, Reads: reads,
+			Render: func(emit Emit) error { return emit(f.Name, f.Data) }}
+		if f.Key != "" {
+			entries[i].Key = func() string { return f.Key }
+		}
+	}
+	return entries
 }

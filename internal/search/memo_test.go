@@ -26,6 +26,7 @@ func TestMemo(t *testing.T) {
 	l := liveOf(t, docs)
 	r := rand.New(rand.NewPCG(3, 4))
 	memo := NewMemo()
+	keys := make(map[string][]byte) // a shard's bytes by its Key
 	inPlace := 0
 	for step := range 60 {
 		want := false // an edit in place
@@ -42,7 +43,11 @@ func TestMemo(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		checkMemo(t, l.Site(), memo, docs, fmt.Sprintf("step %d", step))
+		if step%2 == 0 {
+			checkMemo(t, l.Site(), memo, docs, fmt.Sprintf("step %d", step))
+		} else {
+			checkLay(t, l.Site(), memo, docs, keys, fmt.Sprintf("step %d", step))
+		}
 		if got := memo.dirty != nil; got != want {
 			t.Fatalf("step %d: edited in place %v, want %v", step, got, want)
 		}
@@ -53,6 +58,31 @@ func TestMemo(t *testing.T) {
 	if inPlace < 50 {
 		t.Errorf("%d edits in place of 60: the test should make more", inPlace)
 	}
+}
+
+// checkLay checks that LayMemo gives the files of a fresh index, the
+// manifest first, and each shard with a Key that no other bytes had.
+func checkLay(t *testing.T, s *site.Site, memo *Memo, docs []*content.Document, keys map[string][]byte, step string) {
+	t.Helper()
+	files, err := LayMemo(s, memo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string][]byte)
+	for i, f := range files {
+		got[f.Name] = bytes.Clone(f.Data)
+		switch {
+		case i == 0 && (f.Name != ManifestFile || f.Key != ""):
+			t.Fatalf("%s: first file %s with key %q, want the manifest without", step, f.Name, f.Key)
+		case i > 0 && f.Key == "":
+			t.Fatalf("%s: shard %s without a key", step, f.Name)
+		case i > 0 && keys[f.Key] != nil && !bytes.Equal(keys[f.Key], f.Data):
+			t.Fatalf("%s: shard %s has the key %s of other bytes", step, f.Name, f.Key)
+		case i > 0:
+			keys[f.Key] = got[f.Name]
+		}
+	}
+	checkFiles(t, got, docs, step)
 }
 
 // manyEdits edits too many stories for an edit in place: more than one in
@@ -100,6 +130,12 @@ func checkMemo(t *testing.T, s *site.Site, memo *Memo, docs []*content.Document,
 	}); err != nil {
 		t.Fatal(err)
 	}
+	checkFiles(t, got, docs, step)
+}
+
+// checkFiles checks that got are the files of a fresh index of docs.
+func checkFiles(t *testing.T, got map[string][]byte, docs []*content.Document, step string) {
+	t.Helper()
 	want := files(t, siteOf(t, docs...))
 	for _, file := range slices.Sorted(maps.Keys(mergeKeys(got, want))) {
 		if !bytes.Equal(got[file], want[file]) {

@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"strconv"
 
 	"github.com/t4k3news/digest/internal/parallel"
 	"github.com/t4k3news/digest/internal/site"
@@ -55,12 +56,48 @@ const batch = 64
 
 // Write passes the index's files to emit, one at a time.
 func (ix *Index) Write(emit func(file string, data []byte) error) error {
+	return ix.write(func(file string, data []byte, _ uint64) error { return emit(file, data) })
+}
+
+// File is a file of an index laid out whole ([LayMemo]).
+type File struct {
+	// Name is the file's path in the output, and Data its bytes.
+	Name string
+	Data []byte
+	// Key, for a shard, stands for what its bytes are made of: two
+	// shards with one Key have the same bytes (see shardSum); "" for the
+	// manifest.
+	Key string
+}
+
+// LayMemo indexes s as [WriteMemo] does and returns the index's files,
+// the manifest first, each shard with its Key: build --watch lists each
+// shard as an output of its own, so that the thousands a large site has
+// are not handed again, and compared with the files on disk, after an
+// edit that changes a few. The bytes are m's, kept until the next call;
+// m must not be nil.
+func LayMemo(s *site.Site, m *Memo) ([]File, error) {
+	files := make([]File, 0, len(m.shards)+1)
+	err := newIndex(s, m).write(func(file string, data []byte, sum uint64) error {
+		f := File{Name: file, Data: data}
+		if len(files) > 0 {
+			f.Key = strconv.FormatUint(sum, 16)
+		}
+		files = append(files, f)
+		return nil
+	})
+	return files, err
+}
+
+// write passes the index's files to emit, one at a time, each shard with
+// the sum of what it is made of (0 without a memo).
+func (ix *Index) write(emit func(file string, data []byte, sum uint64) error) error {
 	p := ix.plan()
 	m, err := json.Marshal(Manifest{Version: 1, Max: MaxResults, Split: p.split})
 	if err != nil {
 		return fmt.Errorf("search manifest: %w", err)
 	}
-	if err := emit(ManifestFile, append(m, '\n')); err != nil {
+	if err := emit(ManifestFile, append(m, '\n'), 0); err != nil {
 		return err
 	}
 	workers := runtime.GOMAXPROCS(0)
@@ -77,7 +114,7 @@ func (ix *Index) Write(emit func(file string, data []byte) error) error {
 		})
 		ix.memo.keepShards(p.shards[lo:hi], out[:hi-lo], sums[:hi-lo], files[:hi-lo])
 		for i := range hi - lo {
-			if err := emit(files[i], out[i]); err != nil {
+			if err := emit(files[i], out[i], sums[i]); err != nil {
 				return err
 			}
 		}
