@@ -44,6 +44,8 @@ type sidebarState struct {
 	size   []int32
 	count  []int32
 	free   []int32
+	// ids are the numbers of each article's related titles.
+	ids map[*Article][]int32
 	// touched is naming's list of the titles it counted, kept to be used
 	// again: a lead's common terms reach thousands.
 	touched []int32
@@ -96,6 +98,7 @@ func mayName(n, shared int) bool {
 func (l *Live) indexTitles() {
 	l.side.titles = make(map[string][]int32)
 	l.side.refs, l.side.size, l.side.count, l.side.free = nil, nil, nil, nil
+	l.side.ids = make(map[*Article][]int32)
 	for _, a := range l.s.Articles {
 		l.indexRelated(a)
 	}
@@ -113,6 +116,7 @@ func (l *Live) indexRelated(a *Article) {
 		}
 		keys := titleKeys(title)
 		sd.refs[id], sd.size[id] = titleRef{a, i}, int32(len(keys))
+		sd.ids[a] = append(sd.ids[a], id)
 		if keys[0][0] == 0 {
 			sd.size[id] = 0
 		}
@@ -147,6 +151,19 @@ func (l *Live) unindexRelated(a *Article) {
 		sd.refs[id] = titleRef{}
 	}
 	sd.free = append(sd.free, gone...)
+	delete(sd.ids, a)
+}
+
+// retitle moves the related titles of old, indexed, to new, which has
+// the same: the index keeps their numbers and keys, and its lists, which
+// a common term makes long, are not read.
+func (l *Live) retitle(old, new *Article) {
+	sd := &l.side
+	for _, id := range sd.ids[old] {
+		sd.refs[id].a = new
+	}
+	sd.ids[new] = sd.ids[old]
+	delete(sd.ids, old)
 }
 
 // naming marks the articles with a related title that may name x.
@@ -175,11 +192,19 @@ func (l *Live) naming(x *Article, related map[*Article]bool) {
 // articles it added, at their places now. It returns the articles whose
 // sidebars it made again.
 func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) []*Article {
-	for _, a := range olds {
-		l.unindexRelated(a)
+	pairs := pairUp(olds, added)
+	for _, p := range pairs {
+		switch {
+		case p.old != nil && p.new != nil && slices.Equal(p.old.Meta.Related, p.new.Meta.Related):
+			l.retitle(p.old, p.new)
+		case p.old != nil:
+			l.unindexRelated(p.old)
+		}
 	}
-	for _, a := range added {
-		l.indexRelated(a)
+	for _, p := range pairs {
+		if p.new != nil && (p.old == nil || !slices.Equal(p.old.Meta.Related, p.new.Meta.Related)) {
+			l.indexRelated(p.new)
+		}
 	}
 	related := make(map[*Article]bool)
 	more := make(map[*Article]bool)
@@ -190,7 +215,6 @@ func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) []*Article
 	for _, a := range l.s.Articles[lo:max(lo, hi)] {
 		more[a] = true
 	}
-	pairs := pairUp(olds, added)
 	for _, p := range pairs {
 		for _, x := range []*Article{p.old, p.new} {
 			if x != nil {
