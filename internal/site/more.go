@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -40,6 +41,23 @@ const (
 	minScore       = 6
 	maxNewer       = 2
 )
+
+// rough rounds a count of articles down to its first roughBits bits
+// (counts below 1<<roughBits are exact), for the weights of More: so that
+// one story more or less changes the weight a newer story gives a
+// feature only when the count crosses one of those few values, and an
+// edit need not rank again every newer story that shares a word with it
+// (see reach in sidebars.go). A weight moves by at most log(9/8) for it.
+func rough(n int) int {
+	if n < 1<<roughBits {
+		return n
+	}
+	drop := bits.Len(uint(n)) - roughBits
+	return n >> drop << drop
+}
+
+// roughBits is how many leading bits of a count rough keeps.
+const roughBits = 4
 
 // maxPosting caps how much of one feature's article list is read for an
 // article: the maxPosting articles nearest it on each side, or maxSubject
@@ -126,7 +144,7 @@ func (l *Live) more(x featureReader, a *Article, rel []Related, sc *scratch) []*
 			sc.mark(old)
 			continue
 		}
-		w := math.Log(float64(older+1) / float64(df))
+		w := math.Log(float64(rough(older)+1) / float64(rough(df)))
 		switch kind {
 		case 't':
 			w *= tagWeight

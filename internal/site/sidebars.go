@@ -215,13 +215,24 @@ func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) []*Article
 	for _, a := range l.s.Articles[lo:max(lo, hi)] {
 		more[a] = true
 	}
+	if delta := len(added) - len(olds); delta != 0 {
+		// Every article newer than the places changed has delta more
+		// articles at or before it: its weights change only where the
+		// rough count does.
+		n := len(l.s.Articles)
+		for i, a := range l.s.Articles[:lo] {
+			if rough(n-i) != rough(n-i-delta) {
+				more[a] = true
+			}
+		}
+	}
 	for _, p := range pairs {
 		for _, x := range []*Article{p.old, p.new} {
 			if x != nil {
 				l.naming(x, related)
 			}
 		}
-		l.reach(p, more)
+		l.reach(p, more, len(pairs) == 1)
 	}
 	for _, g := range olds {
 		for _, a := range l.side.linkers[g] {
@@ -355,18 +366,17 @@ func (l *Live) moved(olds []*Article, oldN []int, added []*Article) (lo, hi int)
 		i, _ := slices.BinarySearchFunc(l.s.Articles, a, compareArticles)
 		lo, hi = min(lo, i), max(hi, i+1)
 	}
-	if len(olds) != len(added) {
-		lo = 0 // every newer article has one more, or one fewer, older
-	}
 	return lo, min(hi, len(l.s.Articles))
 }
 
 // reach marks the articles whose More the edit p can change through the
-// lists of its features: for a feature it gains or loses, every newer
-// article in the list (df) and the older ones within reach of it; for one
-// it keeps, if it moved in the list, those between its two places and
-// within reach of either.
-func (l *Live) reach(p pair, more map[*Article]bool) {
+// lists of its features: for a feature it gains or loses, the articles
+// within reach of it, and the newer articles in the list whose df it
+// changes: when p is the update's only edit, those whose rough df
+// (see rough) moved, a few however long the list; else every one. For
+// a feature it keeps, if it moved in the list, those between its two
+// places and within reach of either.
+func (l *Live) reach(p pair, more map[*Article]bool, only bool) {
 	x := l.features
 	in := make(map[int32]uint8) // feature → 1 if the old version has it, 2 the new, 3 both
 	if p.old != nil {
@@ -396,8 +406,21 @@ func (l *Live) reach(p pair, more map[*Article]bool) {
 		switch {
 		case in[f] == 3 && lo == hi:
 			continue // the same weight, from the same place
-		case in[f] != 3 && x.kind(f) != 'm':
+		case in[f] != 3 && x.kind(f) != 'm' && !only:
 			lo = 0 // every newer article's df
+		case in[f] != 3 && x.kind(f) != 'm':
+			// Each newer article's df is one more (gained) or one
+			// fewer (lost) than it was.
+			d := 1
+			if in[f] == 1 {
+				d = -1
+			}
+			lo = max(0, lo-span-1)
+			for k, a := range list[:lo] {
+				if df := len(list) - k; rough(df) != rough(df-d) {
+					more[a] = true
+				}
+			}
 		default:
 			lo = max(0, lo-span-1)
 		}

@@ -171,3 +171,51 @@ func linkedFrom(a *site.Article) []*site.Article {
 	}
 	return list
 }
+
+// TestLiveSidebarsLarge is TestLiveSidebars on a site large enough that
+// a topic's list reaches well past what an edit's neighbours read (see
+// maxPosting), with tags changed, stories added and removed and dates
+// moved: the newer stories whose rough df or count of older stories an
+// edit moves (see rough) must be ranked again, and only those may be left.
+func TestLiveSidebarsLarge(t *testing.T) {
+	n, steps := 1200, 30
+	rng := rand.New(rand.NewPCG(7, 21))
+	routes, err := route.New("https://example.org/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := generated(rng, n)
+	l, err := site.NewLive(slices.Collect(maps.Values(docs)), routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Complete()
+	for step := 0; step < steps; {
+		name, d, removed := sidebarEdit(rng, docs, n+step)
+		switch name {
+		case "change tags", "edit dek", "change date", "add article", "delete article":
+		default:
+			continue
+		}
+		step++
+		var update []*content.Document
+		var remove []string
+		if removed {
+			delete(docs, d.Path)
+			remove = []string{d.Path}
+		} else {
+			docs[d.Path] = d
+			update = []*content.Document{d}
+		}
+		if err := l.Update(update, remove); err != nil {
+			t.Fatalf("step %d (%s): %v", step, name, err)
+		}
+		want, err := site.New(slices.Collect(maps.Values(docs)), routes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := sidebarDiff(l.Site(), want); diff != "" {
+			t.Fatalf("step %d (%s of %s): %s", step, name, d.Path, diff)
+		}
+	}
+}
