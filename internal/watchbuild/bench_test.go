@@ -19,9 +19,10 @@ import (
 var siteDir = flag.String("site", "", "a site folder that BenchmarkEdit edits instead of generated ones: it writes into DIR/public-watch and puts the edited content file back as it was at the end")
 
 // BenchmarkEdit measures build --watch from a saved content file (a new
-// dek for a story in the middle of the archive, and its old one again) to every file it changes
-// on disk, in a generated site of 1,000 and 10,000 articles (or in the
-// site -site names, say one of 100,000 made with bench/gen), with wall
+// dek for a story in the middle of the archive, and its old one again)
+// to every file it changes on disk, in a generated site of 1,000 and
+// 10,000 articles (or in the site -site names, say one of 100,000 made
+// with bench/gen), with wall
 // and CPU time per edit and what one edit renders and writes.
 //
 //	go test ./internal/watchbuild -run '^$' -bench Edit -benchtime 5x
