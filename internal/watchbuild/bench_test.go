@@ -22,8 +22,8 @@ var siteDir = flag.String("site", "", "a site folder that BenchmarkEdit edits in
 // dek for a story in the middle of the archive, and its old one again)
 // to every file it changes on disk, in a generated site of 1,000 and
 // 10,000 articles (or in the site -site names, say one of 100,000 made
-// with bench/gen), with wall
-// and CPU time per edit and what one edit renders and writes.
+// with bench/gen), with wall and CPU time per edit and what one edit
+// renders and writes.
 //
 //	go test ./internal/watchbuild -run '^$' -bench Edit -benchtime 5x
 //	go test ./internal/watchbuild -run '^$' -bench Edit -benchtime 10x -site DIR
@@ -45,10 +45,11 @@ func benchEdit(b *testing.B, src, dest string) {
 	if _, err := bld.Load(); err != nil {
 		b.Fatal(err)
 	}
-	// The garbage of loading is collected once, not in the first edits:
-	// at 100,000 articles marking the model's heap takes seconds of CPU.
-	runtime.GC()
 	rel, doc := story(b, src)
+	// The garbage of loading (and of story's reading every content file)
+	// is collected once, not in the first edits: at 100,000 articles
+	// marking the model's heap takes seconds of CPU.
+	runtime.GC()
 	file := filepath.Join(src, rel)
 	was, err := os.ReadFile(file)
 	if err != nil {
