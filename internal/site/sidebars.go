@@ -16,15 +16,17 @@ import (
 //
 // An article's More reads, for each of its features, the articles near
 // it in that feature's list, how many older articles carry the feature
-// (df) and how many are older than it (N); and its own Related. An edit
-// of story X therefore changes the More of
+// (df) and how many are older than it (N), both rounded (rough); and its
+// own Related. An edit of story X therefore changes the More of
 //   - X;
 //   - the articles whose N changed: between X's old and new place when
-//     it moved, every newer one when a story came or went (moved);
-//   - for each feature that X gains or loses: every newer article that
-//     carries it (df), and the older ones that have X within reach in its
-//     list; for a feature it keeps, if it moved in the list, those within
-//     reach of either place (reach);
+//     it moved (moved), and, when a story came or went, the newer ones
+//     whose rough N moved;
+//   - for each feature that X gains or loses: the newer articles that
+//     carry it whose rough df moved (every one, when the update edits
+//     more than one story), and the articles that have X within reach in
+//     its list; for a feature it keeps, if it moved in the list, those
+//     within reach of either place (reach);
 //   - the articles whose Related changed, or whose sidebar links X (it is
 //     a new *Article).
 
