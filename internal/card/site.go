@@ -87,13 +87,24 @@ func ArticleEntries(c *config.Config, a *site.Article) []Entry {
 	if len(a.Topics) > 0 {
 		story.Label = a.Topics[0].Name
 	}
-	entries := []Entry{{StoryFile(a), story}}
+	files := Files(a)
+	entries := []Entry{{files[0], story}}
 	for i, t := range a.Meta.Takeaways {
 		q := base(c)
 		q.Kind, q.Text, q.Label, q.Note = QuoteCard, t.Quote, t.Context, a.Meta.Title
-		entries = append(entries, Entry{QuoteFile(a, i+1), q})
+		entries = append(entries, Entry{files[i+1], q})
 	}
 	return entries
+}
+
+// Files are the files of an article's cards when it has its own: its
+// story card, then a quote card for each takeaway.
+func Files(a *site.Article) []string {
+	files := []string{StoryFile(a)}
+	for i := range a.Meta.Takeaways {
+		files = append(files, QuoteFile(a, i+1))
+	}
+	return files
 }
 
 func date(a *site.Article) string {

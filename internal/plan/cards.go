@@ -59,7 +59,7 @@ func changedCards(m *Model) ([]Entry, []string) {
 	}
 	var gone []string
 	for _, a := range append(slices.Clip(m.Change.Gone), near...) {
-		for _, f := range cardFiles(a) {
+		for _, f := range card.Files(a) {
 			if !listed[f] {
 				listed[f] = true
 				gone = append(gone, f)
@@ -67,15 +67,6 @@ func changedCards(m *Model) ([]Entry, []string) {
 		}
 	}
 	return entries, gone
-}
-
-// cardFiles are the files of a's cards, if it has its own.
-func cardFiles(a *site.Article) []string {
-	files := []string{card.StoryFile(a)}
-	for i := range a.Meta.Takeaways {
-		files = append(files, card.QuoteFile(a, i+1))
-	}
-	return files
 }
 
 func cardEntry(m *Model, c card.Entry, reads Reads) Entry {
