@@ -123,8 +123,7 @@ func (b *Builder) Tick() (int, Result, error) {
 
 // written is what the folder holds of one entry.
 type written struct {
-	kind  string
-	entry entryKey
+	entry entryKey // its kind and files
 	// files are those the entry wrote.
 	files []string
 	// key is the entry's Key, for an entry that has one (plan.Entry.Key),
@@ -148,7 +147,7 @@ func (b *Builder) write() (Result, error) {
 	var fresh []written          // what the entries picked will hold, by index
 	seen := make(map[string]int) // by kind: of the entries known, those listed again
 	pick := func(en *plan.Entry, sum uint64) bool {
-		w := written{kind: en.Kind, entry: key(en), sum: sum, seen: b.writes}
+		w := written{entry: key(en), sum: sum, seen: b.writes}
 		if en.Key != nil { // it stands for everything the bytes depend on
 			w.key, w.sum = en.Key(), 0
 		}
@@ -261,7 +260,7 @@ func (b *Builder) update(entries []plan.Entry, rendered []bool, made *made, fres
 		delete(b.files, name)
 	}
 	for _, w := range goneEntries {
-		delete(b.kinds[w.kind], w.entry)
+		delete(b.kinds[w.entry.kind], w.entry)
 	}
 	unchanged, j := 0, 0
 	for i := range entries {
@@ -282,10 +281,10 @@ func (b *Builder) update(entries []plan.Entry, rendered []bool, made *made, fres
 			}
 			b.files[name] = file{sum, w}
 		}
-		known := b.kinds[w.kind]
+		known := b.kinds[w.entry.kind]
 		if known == nil {
 			known = make(map[entryKey]*written)
-			b.kinds[w.kind] = known
+			b.kinds[w.entry.kind] = known
 		}
 		known[w.entry] = w
 	}
