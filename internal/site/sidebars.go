@@ -199,12 +199,11 @@ func (l *Live) refresh(olds []*Article, oldN []int, added []*Article) []*Article
 		switch {
 		case p.old != nil && p.new != nil && slices.Equal(p.old.Meta.Related, p.new.Meta.Related):
 			l.retitle(p.old, p.new)
+			continue
 		case p.old != nil:
 			l.unindexRelated(p.old)
 		}
-	}
-	for _, p := range pairs {
-		if p.new != nil && (p.old == nil || !slices.Equal(p.old.Meta.Related, p.new.Meta.Related)) {
+		if p.new != nil {
 			l.indexRelated(p.new)
 		}
 	}
