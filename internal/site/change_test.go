@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/t4k3news/digest/internal/content"
 	"github.com/t4k3news/digest/internal/route"
 	"github.com/t4k3news/digest/internal/site"
 )
@@ -49,18 +48,7 @@ func TestSince(t *testing.T) {
 			d.Meta.Author = fmt.Sprintf("Writer %d", rng.IntN(5))
 			name += ", new byline"
 		}
-		var update []*content.Document
-		var remove []string
-		if removed {
-			delete(docs, d.Path)
-			remove = []string{d.Path}
-		} else {
-			docs[d.Path] = d
-			update = []*content.Document{d}
-		}
-		if err := l.Update(update, remove); err != nil {
-			t.Fatalf("step %d (%s): %v", step, name, err)
-		}
+		update(t, l, docs, d, removed, fmt.Sprintf("step %d (%s)", step, name))
 		want, err := site.New(slices.Collect(maps.Values(docs)), routes)
 		if err != nil {
 			t.Fatal(err)

@@ -36,25 +36,39 @@ func TestLiveSidebars(t *testing.T) {
 	l.Complete()
 	for step := range steps {
 		name, d, removed := sidebarEdit(rng, docs, n+step)
-		var update []*content.Document
-		var remove []string
-		if removed {
-			delete(docs, d.Path)
-			remove = []string{d.Path}
-		} else {
-			docs[d.Path] = d
-			update = []*content.Document{d}
-		}
-		if err := l.Update(update, remove); err != nil {
-			t.Fatalf("step %d (%s): %v", step, name, err)
-		}
-		want, err := site.New(slices.Collect(maps.Values(docs)), routes)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := sidebarDiff(l.Site(), want); diff != "" {
-			t.Fatalf("step %d (%s of %s): %s", step, name, d.Path, diff)
-		}
+		update(t, l, docs, d, removed, fmt.Sprintf("step %d (%s)", step, name))
+		checkSidebars(t, l, docs, routes, fmt.Sprintf("step %d (%s of %s)", step, name, d.Path))
+	}
+}
+
+// update puts the edit d of an edit step into docs, and through l: d
+// saved, or removed.
+func update(t *testing.T, l *site.Live, docs map[string]*content.Document, d *content.Document, removed bool, step string) {
+	t.Helper()
+	var update []*content.Document
+	var remove []string
+	if removed {
+		delete(docs, d.Path)
+		remove = []string{d.Path}
+	} else {
+		docs[d.Path] = d
+		update = []*content.Document{d}
+	}
+	if err := l.Update(update, remove); err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+}
+
+// checkSidebars checks that every article of l has the sidebar New
+// makes for docs.
+func checkSidebars(t *testing.T, l *site.Live, docs map[string]*content.Document, routes *route.Site, step string) {
+	t.Helper()
+	want, err := site.New(slices.Collect(maps.Values(docs)), routes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := sidebarDiff(l.Site(), want); diff != "" {
+		t.Fatalf("%s: %s", step, diff)
 	}
 }
 
@@ -198,24 +212,7 @@ func TestLiveSidebarsLarge(t *testing.T) {
 			continue
 		}
 		step++
-		var update []*content.Document
-		var remove []string
-		if removed {
-			delete(docs, d.Path)
-			remove = []string{d.Path}
-		} else {
-			docs[d.Path] = d
-			update = []*content.Document{d}
-		}
-		if err := l.Update(update, remove); err != nil {
-			t.Fatalf("step %d (%s): %v", step, name, err)
-		}
-		want, err := site.New(slices.Collect(maps.Values(docs)), routes)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := sidebarDiff(l.Site(), want); diff != "" {
-			t.Fatalf("step %d (%s of %s): %s", step, name, d.Path, diff)
-		}
+		update(t, l, docs, d, removed, fmt.Sprintf("step %d (%s)", step, name))
+		checkSidebars(t, l, docs, routes, fmt.Sprintf("step %d (%s of %s)", step, name, d.Path))
 	}
 }
